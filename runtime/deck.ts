@@ -1,0 +1,58 @@
+// The deck's runtime, bundled once by Vite (`npm run compile`) into assets/runtime/diapo.js and
+// diapo.css, and copied as-is into every built deck. A classic script (IIFE), not a module: modules are
+// blocked on file:// pages, and the deck must open from a USB stick.
+import 'reveal.js/reveal.css'
+import './fonts.css'
+import './base.css'
+
+import Reveal from 'reveal.js'
+import RevealNotes from 'reveal.js/plugin/notes'
+
+import { localizeDeck } from './i18n'
+
+interface DeckConfig {
+  lang: string
+  reveal: Record<string, unknown>
+}
+
+const configElement = document.getElementById('diapo-config')
+const config: DeckConfig = configElement?.textContent
+  ? (JSON.parse(configElement.textContent) as DeckConfig)
+  : { lang: 'fr', reveal: {} }
+
+const deck = new Reveal({
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  minScale: 0.2,
+  maxScale: 2,
+  center: false,
+  // Slides are flex columns, so title slides can centre their content with CSS alone.
+  display: 'flex',
+  hash: true,
+  respondToHashChanges: true,
+  history: false,
+  slideNumber: 'c/t',
+  showSlideNumber: 'all',
+  progress: true,
+  controls: true,
+  controlsTutorial: false,
+  overview: true,
+  transition: 'slide',
+  transitionSpeed: 'fast',
+  // Print: one page per slide, fragments in their final state.
+  pdfSeparateFragments: false,
+  pdfMaxPagesPerSlide: 1,
+  plugins: [RevealNotes],
+  ...config.reveal,
+})
+
+localizeDeck(deck, config.lang)
+void deck.initialize()
+
+declare global {
+  interface Window {
+    diapo: typeof deck
+  }
+}
+window.diapo = deck

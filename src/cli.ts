@@ -1,0 +1,69 @@
+import path from 'node:path'
+
+import { Command, CommanderError, Option } from 'commander'
+
+import { isDeckError } from './errors.js'
+import * as log from './log.js'
+
+/** Default deck: the association's workshop talk, shipped in slides/. */
+export const DEFAULT_DECK = 'slides'
+export const DEFAULT_OUT = 'dist'
+
+/**
+ * Runs the `diapo` command line and returns the process exit code. The only place that prints errors:
+ * a `DeckError` is a mistake in the user's input (one line with its `file:line`, exit 1); anything else
+ * is a bug in diapo (stack trace, exit 2).
+ */
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const program = createProgram(cwd)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (err) {
+    return reportError(err, cwd, argv.includes('--debug'))
+  }
+}
+
+// --- internal ---
+
+function createProgram(cwd: string): Command {
+  const program = new Command('diapo')
+    .description('Markdown slides → an offline reveal.js deck, and its PDF handout.')
+    .version(process.env.npm_package_version ?? '0.1.0', '-v, --version')
+    .option('--debug', 'show stack traces and causes of errors')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+
+  program
+    .command('build')
+    .description('build a deck into DIR/index.html with everything it needs (works offline, from file://)')
+    .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .action(async (deck: string, opts: { out: string; theme?: string }) => {
+      const started = performance.now()
+      const { build } = await import('./commands/build.js')
+      const result = await build({ cwd, deck, out: opts.out, theme: opts.theme })
+      log.success(
+        `${result.slideCount} slides → ${path.relative(cwd, result.indexFile) || result.indexFile} (${log.formatSeconds(performance.now() - started)})`,
+      )
+    })
+
+  return program
+}
+
+function reportError(err: unknown, cwd: string, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; usage mistakes were already printed by commander.
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 1
+  }
+  if (isDeckError(err)) {
+    log.error(err.format(cwd))
+    if (debug && err.cause) console.error(err.cause)
+    return 1
+  }
+  console.error(err)
+  log.error('this is a bug in diapo; please report it with the command you ran and the output above')
+  return 2
+}

@@ -1,0 +1,78 @@
+import { access, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import { DeckError } from './errors.js'
+import { loadDeckSources, parseDeck } from './parse/deck.js'
+import { PACKAGE_ROOT } from './paths.js'
+import { hasHighlightableCode } from './render/markdown.js'
+import { renderDeck } from './render/deck.js'
+import { renderPage } from './render/page.js'
+import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
+import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
+
+export interface CompileOptions {
+  /** Working folder: relative paths and printed locations are relative to it. */
+  cwd: string
+  /** A `.md` file or a folder of them. */
+  deck: string
+  /** Theme name or CSS path; overrides the front matter's `theme`. */
+  theme?: string
+  /** Changes the sources before they are parsed (e.g. templating for an association). */
+  transformSources?: (sources: SourceFile[]) => SourceFile[] | Promise<SourceFile[]>
+  /** Extra CSS for the page, after the theme. */
+  style?: string
+}
+
+/** A deck ready to be written: the page, and the files it needs besides the runtime. */
+export interface CompiledDeck {
+  html: string
+  deck: Deck
+  rendered: RenderedDeck
+  themeFile: string
+  assets: LocalAsset[]
+  slideCount: number
+}
+
+export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
+
+/**
+ * Reads, parses and renders a deck into its `index.html`. Reads the disk, writes nothing.
+ * Every mistake in the sources is a `DeckError` with its file and line.
+ */
+export async function compileDeck(options: CompileOptions): Promise<CompiledDeck> {
+  const deckPath = path.resolve(options.cwd, options.deck)
+  const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  let sources = await loadDeckSources(deckPath)
+  if (options.transformSources) sources = await options.transformSources(sources)
+  const deck = parseDeck(sources)
+  const needsHighlight = deck.stacks.some((s) => s.slides.some((slide) => hasHighlightableCode(slide.markdown)))
+  const highlight = needsHighlight ? await (await import('./render/highlight.js')).loadHighlighter() : undefined
+  const rendered = renderDeck(deck, { deckRoot, highlight })
+
+  const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
+  await Promise.all(assets.map(checkAsset))
+
+  const themeFile = options.theme
+    ? await resolveTheme(options.theme, options.cwd)
+    : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot)
+  const template = await readFile(TEMPLATE_FILE, 'utf8')
+  const html = renderPage(rendered, {
+    template,
+    style: options.style,
+    relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
+  })
+  const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
+  return { html, deck, rendered, themeFile, assets, slideCount }
+}
+
+// --- internal ---
+
+async function checkAsset(asset: LocalAsset): Promise<void> {
+  await access(asset.source).catch((cause: unknown) => {
+    throw new DeckError(`image not found: ${asset.source}`, 'E_IMAGE', {
+      loc: asset.loc,
+      hint: 'check the file name and that the path is relative to this Markdown file',
+      cause,
+    })
+  })
+}

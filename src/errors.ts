@@ -1,0 +1,53 @@
+import path from 'node:path'
+
+/** Where something comes from in the user's sources: a file and a 1-based line. */
+export interface SourceLocation {
+  file: string
+  line: number
+  column?: number
+}
+
+export type DeckErrorCode =
+  | 'E_DECK' // unreadable deck, empty folder
+  | 'E_FRONTMATTER' // malformed YAML front matter
+  | 'E_MARKDOWN' // a slide the parser cannot use
+  | 'E_IMAGE' // a referenced local file is missing
+  | 'E_THEME' // unknown theme
+  | 'E_TEMPLATE' // Handlebars template problem
+  | 'E_CONFIG' // association profile / config problem
+  | 'E_BROWSER_NOT_FOUND'
+  | 'E_EXPORT'
+  | 'E_USAGE'
+
+/**
+ * A mistake the user can fix. Anything else thrown is a bug in diapo.
+ * `cli.ts` prints it as `file:line: message` followed by the hint.
+ */
+export class DeckError extends Error {
+  override name = 'DeckError'
+
+  constructor(
+    message: string,
+    readonly code: DeckErrorCode,
+    readonly detail: { loc?: SourceLocation; hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: detail.cause })
+  }
+
+  /** `slides/intro.md:42: message` with the path relative to `cwd`. */
+  format(cwd = process.cwd()): string {
+    const { loc, hint } = this.detail
+    const where = loc ? `${formatLocation(loc, cwd)}: ` : ''
+    return `${where}${this.message}${hint ? `\n  → ${hint}` : ''}`
+  }
+}
+
+export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, loc.file)
+  const file = rel && !rel.startsWith('..') ? rel : loc.file
+  return `${file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`
+}
+
+export function isDeckError(err: unknown): err is DeckError {
+  return err instanceof DeckError
+}

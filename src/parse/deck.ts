@@ -1,0 +1,104 @@
+import { readFile, readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import { DeckError } from '../errors.js'
+import type { Deck, DeckMeta, SourceFile } from '../types.js'
+import { parseFrontMatter } from './frontmatter.js'
+import { splitSlides } from './split.js'
+
+/** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
+const DECK_KEYS_HINT = 'title, author, date, lang, theme, separator, verticalSeparator'
+
+/**
+ * Reads a deck from disk: a `.md` file, or a folder whose `.md` files are read in name order.
+ */
+export async function loadDeckSources(deckPath: string): Promise<SourceFile[]> {
+  const info = await stat(deckPath).catch((cause: unknown) => {
+    throw new DeckError(`deck not found: ${deckPath}`, 'E_DECK', {
+      hint: 'give a Markdown file or a folder of .md files (default: slides/)',
+      cause,
+    })
+  })
+  const files = info.isDirectory()
+    ? (await readdir(deckPath))
+        .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.'))
+        .sort()
+        .map((name) => path.join(deckPath, name))
+    : [deckPath]
+  if (files.length === 0) {
+    throw new DeckError(`no .md file in ${deckPath}`, 'E_DECK', {
+      hint: 'write your slides in files such as 01-intro.md, read in name order',
+    })
+  }
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, 'utf8').catch((cause: unknown) => {
+        throw new DeckError(`cannot read ${file}`, 'E_DECK', { loc: { file, line: 1 }, cause })
+      })
+      return { file: path.resolve(file), id: sectionIdOf(file), text }
+    }),
+  )
+}
+
+/** `02-alternatives.md` → `alternatives`. */
+export function sectionIdOf(file: string): string {
+  return path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d+[-_. ]*/, '')
+}
+
+/**
+ * Parses the sources of a deck: front matter (the first file's describes the deck) and slides.
+ * Pure: no disk access.
+ */
+export function parseDeck(sources: SourceFile[]): Deck {
+  let meta: DeckMeta = {}
+  const stacks: Deck['stacks'] = []
+  const files: SourceFile[] = []
+  sources.forEach((source, index) => {
+    const fm = parseFrontMatter(source.text, source.file)
+    if (index === 0) meta = fm.data as DeckMeta
+    const id = typeof fm.data.id === 'string' && fm.data.id ? fm.data.id : source.id
+    const own = fm.data as DeckMeta
+    stacks.push(
+      ...splitSlides(fm.body, {
+        file: source.file,
+        section: id,
+        firstLine: fm.bodyLine,
+        separator: stringOrUndefined(own.separator ?? meta.separator, source.file, 'separator'),
+        verticalSeparator: stringOrUndefined(own.verticalSeparator ?? meta.verticalSeparator, source.file, 'verticalSeparator'),
+        notesSeparator: stringOrUndefined(own.notesSeparator ?? meta.notesSeparator, source.file, 'notesSeparator'),
+      }),
+    )
+    files.push({ ...source, id })
+  })
+  for (const key of ['title', 'author', 'lang', 'theme'] as const) {
+    const value = meta[key]
+    if (value !== undefined && typeof value !== 'string') {
+      throw new DeckError(`front matter "${key}" must be text, not ${describe(value)}`, 'E_FRONTMATTER', {
+        loc: { file: sources[0]!.file, line: 1 },
+        hint: `known keys: ${DECK_KEYS_HINT}`,
+      })
+    }
+  }
+  return { meta, stacks, files }
+}
+
+// --- internal ---
+
+function stringOrUndefined(value: unknown, file: string, key: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') {
+    throw new DeckError(`front matter "${key}" must be a regular expression written as text`, 'E_FRONTMATTER', {
+      loc: { file, line: 1 },
+    })
+  }
+  return value
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'empty'
+  return `a ${typeof value}`
+}

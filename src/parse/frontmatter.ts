@@ -1,0 +1,74 @@
+import { parseDocument } from 'yaml'
+
+import { DeckError } from '../errors.js'
+
+export interface FrontMatter {
+  data: Record<string, unknown>
+  /** The text after the front matter. */
+  body: string
+  /** 1-based line of `body`'s first line in the file. */
+  bodyLine: number
+}
+
+const RE_OPEN = /^\uFEFF?---[ \t]*\r?\n/
+const RE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m
+
+/**
+ * Splits YAML front matter (between a first line `---` and a line `---` or `...`) from a Markdown file.
+ * A file without front matter gives `{}`. Malformed YAML is a `DeckError` located at the faulty line.
+ */
+export function parseFrontMatter(text: string, file: string): FrontMatter {
+  const open = RE_OPEN.exec(text)
+  if (!open) return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1 }
+
+  const rest = text.slice(open[0].length)
+  const close = RE_CLOSE.exec(rest)
+  if (!close) {
+    throw new DeckError('front matter opened with "---" is never closed', 'E_FRONTMATTER', {
+      loc: { file, line: 1 },
+      hint: 'end the front matter with a line "---", or remove the first line if it was meant as a slide separator',
+    })
+  }
+  const yamlText = rest.slice(0, close.index)
+  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '')
+  const yamlLines = countLines(yamlText)
+  const data = parseYamlMapping(yamlText, file, 2)
+  return { data, body: afterClose, bodyLine: 2 + yamlLines + 1 }
+}
+
+/**
+ * Parses YAML that must be a mapping (or empty). `firstLine` is the file line of the YAML's first line,
+ * so errors point at the right place in the file.
+ */
+export function parseYamlMapping(yamlText: string, file: string, firstLine = 1): Record<string, unknown> {
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
+  const err = doc.errors[0]
+  if (err) {
+    const line = (err.linePos?.[0].line ?? 1) + firstLine - 1
+    throw new DeckError(`malformed YAML: ${firstSentence(err.message)}`, 'E_FRONTMATTER', {
+      loc: { file, line },
+      hint: 'check the indentation, and put quotes around values that contain ":" or "#"',
+      cause: err,
+    })
+  }
+  const data: unknown = doc.toJS()
+  if (data == null) return {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new DeckError('front matter must be a list of "key: value" lines', 'E_FRONTMATTER', {
+      loc: { file, line: firstLine },
+      hint: 'write for example "title: Mon atelier"',
+    })
+  }
+  return data as Record<string, unknown>
+}
+
+// --- internal ---
+
+function countLines(text: string): number {
+  if (text === '') return 0
+  return text.split(/\r?\n/).length - (text.endsWith('\n') ? 1 : 0)
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}

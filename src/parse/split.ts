@@ -1,0 +1,186 @@
+import { DeckError } from '../errors.js'
+import type { Slide, SlideStack } from '../types.js'
+
+export interface SplitOptions {
+  file: string
+  /** Section id of the file. */
+  section: string
+  /** 1-based file line of the body's first line (after front matter). */
+  firstLine?: number
+  /** Regular expression sources, as reveal-md's front matter gives them. */
+  separator?: string
+  verticalSeparator?: string
+  notesSeparator?: string
+}
+
+/** A line `---` (reveal-md, reveal.js) starts a horizontal slide. */
+export const DEFAULT_SEPARATOR = '^---[ \\t]*$'
+/** A line `----` (reveal-md) or `--` (reveal.js's documented example) starts a vertical slide. */
+export const DEFAULT_VERTICAL_SEPARATOR = '^(?:----|--)[ \\t]*$'
+/** A line beginning `Note:` or `Notes:` starts the speaker notes, to the slide's end. */
+export const DEFAULT_NOTES_SEPARATOR = '^[ \\t]*notes?:'
+
+const RE_SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)\s*-->/g
+const RE_ATTRIBUTE = /([^\s"'=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')|([^\s"'=]+)/g
+const RE_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
+
+/**
+ * Splits the Markdown body of one file into horizontal stacks of slides, each slide with its
+ * source line, speaker notes and `<!-- .slide: -->` attributes. Separators inside fenced code are ignored.
+ */
+export function splitSlides(body: string, options: SplitOptions): SlideStack[] {
+  const text = body.replace(/\r\n?/g, '\n')
+  const lines = new LineIndex(text, options.firstLine ?? 1)
+  const fences = findFences(text)
+  const cuts = [
+    ...findSeparators(text, options.separator ?? DEFAULT_SEPARATOR, 'horizontal', options),
+    ...findSeparators(text, options.verticalSeparator ?? DEFAULT_VERTICAL_SEPARATOR, 'vertical', options),
+  ]
+    .filter((cut) => !fences.some(([start, end]) => cut.start >= start && cut.start < end))
+    .sort((a, b) => a.start - b.start)
+
+  const stacks: SlideStack[] = []
+  let current: SlideStack | undefined
+  let from = 0
+  let kind: 'horizontal' | 'vertical' = 'horizontal'
+  const notesRe = compile(options.notesSeparator ?? DEFAULT_NOTES_SEPARATOR, 'im', 'notesSeparator', options)
+  for (const cut of [...cuts, { start: text.length, end: text.length, kind: 'horizontal' as const }]) {
+    if (cut.start < from) continue // overlapping matches of the two separators
+    const slide = parseSlide(text.slice(from, cut.start), from, lines, fences, notesRe, options)
+    if (slide) {
+      if (!current || kind === 'horizontal') {
+        current = { slides: [] }
+        stacks.push(current)
+      }
+      current.slides.push(slide)
+    }
+    from = cut.end
+    kind = cut.kind
+  }
+  return stacks
+}
+
+/** Parses `class="a b" data-x="y" data-flag` into an attribute map. */
+export function parseAttributes(source: string): Record<string, string> {
+  const attributes: Record<string, string> = {}
+  for (const m of source.matchAll(RE_ATTRIBUTE)) {
+    const name = (m[1] ?? m[4])!
+    const value = m[2] ?? m[3] ?? ''
+    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value
+  }
+  return attributes
+}
+
+// --- internal ---
+
+interface Cut {
+  start: number
+  end: number
+  kind: 'horizontal' | 'vertical'
+}
+
+function findSeparators(text: string, source: string, kind: Cut['kind'], options: SplitOptions): Cut[] {
+  const re = compile(source, 'gm', kind === 'horizontal' ? 'separator' : 'verticalSeparator', options)
+  const cuts: Cut[] = []
+  for (const m of text.matchAll(re)) {
+    if (m[0].length === 0) continue
+    cuts.push({ start: m.index, end: m.index + m[0].length, kind })
+  }
+  return cuts
+}
+
+function compile(source: string, flags: string, key: string, options: SplitOptions): RegExp {
+  try {
+    return new RegExp(source, flags)
+  } catch (cause) {
+    throw new DeckError(`front matter "${key}" is not a valid regular expression: ${source}`, 'E_FRONTMATTER', {
+      loc: { file: options.file, line: 1 },
+      hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"`,
+      cause,
+    })
+  }
+}
+
+function parseSlide(
+  chunk: string,
+  offset: number,
+  lines: LineIndex,
+  fences: [number, number][],
+  notesRe: RegExp,
+  options: SplitOptions,
+): Slide | undefined {
+  const inFence = (i: number): boolean => fences.some(([s, e]) => offset + i >= s && offset + i < e)
+
+  // Notes: from the first `Note:` line outside code to the end of the slide.
+  let content = chunk
+  let notes = ''
+  let notesLine: number | undefined
+  const notesMatch = [...chunk.matchAll(new RegExp(notesRe.source, 'gim'))].find((m) => !inFence(m.index))
+  if (notesMatch) {
+    content = chunk.slice(0, notesMatch.index)
+    notes = chunk.slice(notesMatch.index + notesMatch[0].length).trim()
+    notesLine = lines.lineAt(offset + notesMatch.index)
+  }
+
+  const attributes: Record<string, string> = {}
+  content = content.replace(RE_SLIDE_COMMENT, (whole, attrs: string, index: number) => {
+    if (inFence(index)) return whole
+    for (const [k, v] of Object.entries(parseAttributes(attrs))) {
+      attributes[k] = k === 'class' && attributes.class ? `${attributes.class} ${v}` : v
+    }
+    return ''
+  })
+
+  if (content.trim() === '' && notes === '' && Object.keys(attributes).length === 0) return undefined
+  const leading = /^\s*\n/.exec(content)?.[0].length ?? 0
+  return {
+    loc: { file: options.file, line: lines.lineAt(offset + leading) },
+    markdown: content.trim() === '' ? '' : content.slice(leading).trimEnd() + '\n',
+    notes,
+    ...(notesLine === undefined ? {} : { notesLine }),
+    attributes,
+    section: options.section,
+  }
+}
+
+/** Offsets [start, end) of fenced code blocks, so separators and notes inside them are kept as code. */
+function findFences(text: string): [number, number][] {
+  const fences: [number, number][] = []
+  let open: { start: number; marker: string } | undefined
+  let offset = 0
+  for (const line of text.split('\n')) {
+    const m = RE_FENCE_OPEN.exec(line)
+    if (!open && m) {
+      open = { start: offset, marker: m[1]! }
+    } else if (open && m && m[1]![0] === open.marker[0] && m[1]!.length >= open.marker.length && line.trim() === m[1]) {
+      fences.push([open.start, offset + line.length])
+      open = undefined
+    }
+    offset += line.length + 1
+  }
+  if (open) fences.push([open.start, text.length])
+  return fences
+}
+
+class LineIndex {
+  private readonly starts: number[] = [0]
+
+  constructor(
+    text: string,
+    private readonly firstLine: number,
+  ) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
+  }
+
+  /** 1-based file line of a character offset. */
+  lineAt(offset: number): number {
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + this.firstLine
+  }
+}

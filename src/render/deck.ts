@@ -1,0 +1,99 @@
+import path from 'node:path'
+
+import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
+import { applyElementAttributes, escapeAttribute } from './attributes.js'
+import { createMarkdownRenderer, type Highlighter } from './markdown.js'
+import { usesFrenchTypography } from './typography.js'
+
+export interface RenderOptions {
+  /** Folder that relative asset paths inside the deck are kept relative to (the deck's folder). */
+  deckRoot: string
+  highlight?: Highlighter
+}
+
+/** Default language of a deck: the association's talks are in French. */
+export const DEFAULT_LANG = 'fr'
+
+const RE_MEDIA_SRC = /(<(?:img|video|audio|source)\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(?:src|poster)\s*=\s*)(["'])(.*?)\2/gi
+const MEDIA_ATTRIBUTES = ['data-background-image', 'data-background-video']
+
+/**
+ * Renders each slide's Markdown and notes to HTML. Pure: local files are collected as `assets`, with
+ * the path they get in the output, for the build to check and copy.
+ */
+export function renderDeck(deck: Deck, options: RenderOptions): RenderedDeck {
+  const lang = deck.meta.lang ?? DEFAULT_LANG
+  const markdown = createMarkdownRenderer({ frenchTypography: usesFrenchTypography(lang), highlight: options.highlight })
+  return {
+    meta: { ...deck.meta, lang },
+    stacks: deck.stacks.map((stack) => ({
+      slides: stack.slides.map((slide) => renderSlide(slide, markdown, options)),
+    })),
+  }
+}
+
+/** Output path of a local file referred to by the deck. */
+export function assetTarget(absolute: string, deckRoot: string): string {
+  const rel = path.relative(deckRoot, absolute)
+  const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel)
+  const target = inside ? rel : path.join('external', path.basename(absolute))
+  return ['media', ...target.split(path.sep)].map(encodeURIComponent).join('/')
+}
+
+// --- internal ---
+
+function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
+  const body = markdown(slide.markdown)
+  const notes = slide.notes ? markdown(slide.notes) : { html: '', links: [] }
+  const assets: LocalAsset[] = []
+  const dir = path.dirname(slide.loc.file)
+  const localize = (src: string, lineOf: (src: string) => number): string => {
+    const local = toLocalPath(src)
+    if (local === undefined) return src
+    const source = local.startsWith('/') ? path.join(options.deckRoot, local) : path.resolve(dir, local)
+    const target = assetTarget(source, options.deckRoot)
+    if (!assets.some((a) => a.source === source)) assets.push({ source, target, loc: { file: slide.loc.file, line: lineOf(src) } })
+    return target
+  }
+  const lineInSlide = (src: string): number => {
+    const decoded = safeDecode(src)
+    const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded))
+    return slide.loc.line + Math.max(index, 0)
+  }
+  const html = applyElementAttributes(body.html).replace(
+    RE_MEDIA_SRC,
+    (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(unescapeHtml(src), lineInSlide))}${quote}`,
+  )
+  const attributes = { ...slide.attributes }
+  for (const name of MEDIA_ATTRIBUTES) {
+    const value = attributes[name]
+    if (value) attributes[name] = localize(value, () => slide.loc.line)
+  }
+  return {
+    loc: slide.loc,
+    section: slide.section,
+    html,
+    notesHtml: notes.html,
+    attributes,
+    assets,
+    links: [...body.links, ...notes.links],
+  }
+}
+
+/** The file path of a local reference, or `undefined` for URLs, data: URIs and fragments. */
+function toLocalPath(src: string): string | undefined {
+  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return undefined
+  return safeDecode(src.split(/[?#]/)[0]!)
+}
+
+function safeDecode(src: string): string {
+  try {
+    return decodeURI(src)
+  } catch {
+    return src
+  }
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}

@@ -1,0 +1,72 @@
+import { Marked, type Token, type Tokens } from 'marked'
+
+import { frenchTypography } from './typography.js'
+
+/** Highlights code at build time; `undefined` when the language is unknown. */
+export type Highlighter = (code: string, lang: string) => string | undefined
+
+export interface MarkdownOptions {
+  frenchTypography: boolean
+  highlight?: Highlighter
+}
+
+export interface MarkdownResult {
+  html: string
+  links: { href: string; text: string }[]
+}
+
+const RE_EXTERNAL_LINK = /^(?:https?:|mailto:)/i
+
+/**
+ * A Markdown renderer for one build: GitHub-flavoured Markdown (tables, strikethrough, task lists,
+ * autolinks), raw HTML passed through, code highlighted at build time, French typography on prose.
+ */
+export function createMarkdownRenderer(options: MarkdownOptions): (markdown: string) => MarkdownResult {
+  let links: MarkdownResult['links'] = []
+  const marked = new Marked({
+    gfm: true,
+    async: false,
+    walkTokens(token: Token) {
+      if (token.type === 'link') {
+        const link = token as Tokens.Link
+        if (RE_EXTERNAL_LINK.test(link.href)) links.push({ href: link.href, text: link.text })
+        // An autolink's text is its URL: no typography there.
+        if (link.text === link.href || link.raw.startsWith('<') || link.raw === link.href) markVerbatim(link.tokens)
+      } else if (token.type === 'text' && options.frenchTypography && !('tokens' in token && token.tokens)) {
+        const text = token as Tokens.Text & { verbatim?: boolean }
+        if (!text.verbatim) text.text = frenchTypography(text.text)
+      }
+    },
+    renderer: {
+      code({ text, lang }: Tokens.Code) {
+        const language = (lang ?? '').trim().split(/\s+/)[0] ?? ''
+        const highlighted = language && options.highlight ? options.highlight(text, language) : undefined
+        const cls = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"'
+        return `<pre><code${cls}>${highlighted ?? escapeHtml(text)}</code></pre>\n`
+      },
+    },
+  })
+  return (markdown) => {
+    links = []
+    const html = marked.parse(markdown) as string
+    return { html, links }
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** True when the Markdown has a fenced code block with a language, so a highlighter is worth loading. */
+export function hasHighlightableCode(markdown: string): boolean {
+  return /^ {0,3}(?:`{3,}|~{3,})[ \t]*[\w+#-]/m.test(markdown)
+}
+
+// --- internal ---
+
+function markVerbatim(tokens: Token[] | undefined): void {
+  for (const token of tokens ?? []) {
+    ;(token as Token & { verbatim?: boolean }).verbatim = true
+    if ('tokens' in token) markVerbatim(token.tokens)
+  }
+}

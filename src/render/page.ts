@@ -1,0 +1,60 @@
+import Handlebars from 'handlebars'
+
+import type { RenderedDeck, RenderedSlide } from '../types.js'
+import { renderAttributes } from './attributes.js'
+
+export interface PageOptions {
+  /** The page template's source (templates/deck.hbs). */
+  template: string
+  /** Extra CSS put in the page after the theme (e.g. an association's colours). */
+  style?: string
+  /** Options passed to reveal.js, over diapo's defaults. */
+  reveal?: Record<string, unknown>
+  /** Path of the source files shown in `data-source`, relative to this folder. */
+  relativeTo?: (file: string) => string
+}
+
+/** Renders the whole `index.html` of a deck. */
+export function renderPage(deck: RenderedDeck, options: PageOptions): string {
+  const hbs = Handlebars.create()
+  const template = hbs.compile(options.template, { strict: false, noEscape: false })
+  const relativeTo = options.relativeTo ?? ((file: string) => file)
+  const slides = deck.stacks
+    .map(({ slides }) => {
+      if (slides.length === 1) return renderSection(slides[0]!, relativeTo)
+      return `<section>\n${slides.map((s) => renderSection(s, relativeTo)).join('\n')}\n</section>`
+    })
+    .join('\n')
+  const config = { lang: deck.meta.lang, reveal: options.reveal ?? {} }
+  return template({
+    lang: deck.meta.lang,
+    title: deck.meta.title ?? firstHeading(deck) ?? 'Diapo',
+    author: deck.meta.author,
+    style: options.style,
+    slides,
+    // JSON inside <script>: `<` escaped so no value can close the element.
+    config: JSON.stringify(config).replace(/</g, '\\u003c'),
+  })
+}
+
+// --- internal ---
+
+function renderSection(slide: RenderedSlide, relativeTo: (file: string) => string): string {
+  const attributes = {
+    ...slide.attributes,
+    'data-section': slide.section,
+    'data-source': `${relativeTo(slide.loc.file)}:${slide.loc.line}`,
+  }
+  const notes = slide.notesHtml ? `<aside class="notes">\n${slide.notesHtml}</aside>\n` : ''
+  return `<section${renderAttributes(attributes)}>\n${slide.html}${notes}</section>`
+}
+
+function firstHeading(deck: RenderedDeck): string | undefined {
+  for (const { slides } of deck.stacks) {
+    for (const slide of slides) {
+      const m = /<h[12][^>]*>([\s\S]*?)<\/h[12]>/.exec(slide.html)
+      if (m) return m[1]!.replace(/<[^>]+>/g, '').trim()
+    }
+  }
+  return undefined
+}

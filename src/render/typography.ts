@@ -1,0 +1,29 @@
+/** U+202F NARROW NO-BREAK SPACE, before `; ! ?` in French. */
+export const NNBSP = '\u202F'
+/** U+00A0 NO-BREAK SPACE, before `:` and inside « » in French. */
+export const NBSP = '\u00A0'
+
+const RE_BEFORE_TALL = /[ \t\u00A0]+(?=[;!?])/g
+const RE_BEFORE_COLON = /[ \t\u202F]+(?=:)/g
+const RE_AFTER_OPEN_QUOTE = /«[ \t\u202F\u00A0]*/g
+const RE_BEFORE_CLOSE_QUOTE = /[ \t\u202F\u00A0]*»/g
+
+/**
+ * French typography for a run of prose (never code, URLs or attributes: the caller only passes text
+ * nodes): the spaces before `; ! ?` become narrow no-break spaces, the space before `:` and inside « »
+ * no-break spaces, so that "des questions ?" never leaves its "?" alone at the start of a line.
+ * Only spaces the author typed are replaced, except inside « », which always get one.
+ */
+export function frenchTypography(text: string): string {
+  if (!/[;:!?«»]/.test(text)) return text
+  return text
+    .replace(RE_BEFORE_TALL, NNBSP)
+    .replace(RE_BEFORE_COLON, NBSP)
+    .replace(RE_AFTER_OPEN_QUOTE, `«${NBSP}`)
+    .replace(RE_BEFORE_CLOSE_QUOTE, `${NBSP}»`)
+}
+
+/** True for languages whose typography puts spaces before high punctuation (French and its variants). */
+export function usesFrenchTypography(lang: string | undefined): boolean {
+  return /^fr(?:-|$)/i.test(lang ?? '')
+}

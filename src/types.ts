@@ -1,0 +1,82 @@
+import type { SourceLocation } from './errors.js'
+
+/** Deck-level settings, from the YAML front matter of the deck's first file. All optional. */
+export interface DeckMeta {
+  title?: string
+  author?: string
+  date?: string
+  /** BCP 47 language tag of the deck's content and interface. Default `fr`. */
+  lang?: string
+  /** Theme name (`default`, `contrast`) or a path to a CSS file. */
+  theme?: string
+  /** Regular expression (source) of the line that separates horizontal slides. */
+  separator?: string
+  /** Regular expression (source) of the line that separates vertical slides. */
+  verticalSeparator?: string
+  /** Regular expression (source) of the line that starts speaker notes. */
+  notesSeparator?: string
+  /** Any other key is kept for templates. */
+  [key: string]: unknown
+}
+
+/** One Markdown source file of a deck, as read from disk. */
+export interface SourceFile {
+  file: string
+  /** Section id: the file's name without a leading number and its extension, or `id` in its front matter. */
+  id: string
+  text: string
+}
+
+/** One slide: a `<section>` of reveal.js. */
+export interface Slide {
+  loc: SourceLocation
+  /** Markdown of the slide's content, without its notes and `.slide` comments. */
+  markdown: string
+  /** Markdown of the speaker notes, or '' when there are none. */
+  notes: string
+  /** Line (in `loc.file`) where the notes begin. */
+  notesLine?: number
+  /** Attributes from `<!-- .slide: ... -->` comments. */
+  attributes: Record<string, string>
+  /** Id of the section (file) the slide belongs to. */
+  section: string
+}
+
+/** A horizontal slide: one slide, or a vertical stack of several. */
+export interface SlideStack {
+  slides: Slide[]
+}
+
+export interface Deck {
+  meta: DeckMeta
+  stacks: SlideStack[]
+  /** Source files in reading order. */
+  files: SourceFile[]
+}
+
+/** A slide rendered to HTML. */
+export interface RenderedSlide {
+  loc: SourceLocation
+  section: string
+  html: string
+  notesHtml: string
+  attributes: Record<string, string>
+  /** Local files the slide refers to (images, backgrounds), resolved to absolute paths. */
+  assets: LocalAsset[]
+  /** Every `http(s)://` or `mailto:` link of the slide, with its text. */
+  links: { href: string; text: string }[]
+}
+
+export interface LocalAsset {
+  /** Absolute path on disk. */
+  source: string
+  /** Where the file is referred to, for the error when it is missing. */
+  loc: SourceLocation
+  /** Path relative to the output folder, as written in the HTML. */
+  target: string
+}
+
+export interface RenderedDeck {
+  meta: Required<Pick<DeckMeta, 'lang'>> & DeckMeta
+  stacks: { slides: RenderedSlide[] }[]
+}

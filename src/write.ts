@@ -1,0 +1,34 @@
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { CompiledDeck } from './compile.js'
+import { DeckError } from './errors.js'
+import { PACKAGE_ROOT } from './paths.js'
+
+/** The deck's runtime, bundled once by Vite into the package (`npm run compile`). */
+export const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'assets', 'runtime')
+
+/**
+ * Writes a compiled deck into `dir`: `index.html`, `assets/` (runtime, theme) and `media/` (the deck's
+ * own images). Everything the page loads is in `dir`.
+ */
+export async function writeDeck(compiled: CompiledDeck, dir: string): Promise<void> {
+  const assetsDir = path.join(dir, 'assets')
+  await mkdir(assetsDir, { recursive: true })
+  const runtime = await readdir(RUNTIME_DIR).catch((cause: unknown) => {
+    throw new DeckError('the deck runtime is missing from the diapo package', 'E_DECK', {
+      hint: 'run "npm run compile" (or "npm install") in the diapo folder',
+      cause,
+    })
+  })
+  await Promise.all([
+    writeFile(path.join(dir, 'index.html'), compiled.html),
+    ...runtime.map((file) => copyFile(path.join(RUNTIME_DIR, file), path.join(assetsDir, file))),
+    copyFile(compiled.themeFile, path.join(assetsDir, 'theme.css')),
+    ...compiled.assets.map(async (asset) => {
+      const target = path.join(dir, ...asset.target.split('/').map(decodeURIComponent))
+      await mkdir(path.dirname(target), { recursive: true })
+      await copyFile(asset.source, target)
+    }),
+  ])
+}
