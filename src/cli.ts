@@ -1,13 +1,9 @@
-import path from 'node:path'
-
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
 
 import { isDeckError } from './errors.js'
+import { registerBuild } from './cli/build.js'
+import type { CliContext } from './cli/context.js'
 import * as log from './log.js'
-
-/** Default deck: the association's workshop talk, shipped in slides/. */
-export const DEFAULT_DECK = 'slides'
-export const DEFAULT_OUT = 'dist'
 
 /**
  * Runs the `diapo` command line and returns the process exit code. The only place that prints errors:
@@ -15,7 +11,7 @@ export const DEFAULT_OUT = 'dist'
  * is a bug in diapo (stack trace, exit 2).
  */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
-  const program = createProgram(cwd)
+  const program = createProgram({ cwd })
   try {
     await program.parseAsync(argv, { from: 'user' })
     return typeof process.exitCode === 'number' ? process.exitCode : 0
@@ -26,7 +22,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
 // --- internal ---
 
-function createProgram(cwd: string): Command {
+function createProgram(ctx: CliContext): Command {
   const program = new Command('diapo')
     .description('Markdown slides → an offline reveal.js deck, and its PDF handout.')
     .version(process.env.npm_package_version ?? '0.1.0', '-v, --version')
@@ -35,20 +31,7 @@ function createProgram(cwd: string): Command {
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
 
-  program
-    .command('build')
-    .description('build a deck into DIR/index.html with everything it needs (works offline, from file://)')
-    .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
-    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
-    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
-    .action(async (deck: string, opts: { out: string; theme?: string }) => {
-      const started = performance.now()
-      const { build } = await import('./commands/build.js')
-      const result = await build({ cwd, deck, out: opts.out, theme: opts.theme })
-      log.success(
-        `${result.slideCount} slides → ${path.relative(cwd, result.indexFile) || result.indexFile} (${log.formatSeconds(performance.now() - started)})`,
-      )
-    })
+  registerBuild(program, ctx)
 
   return program
 }

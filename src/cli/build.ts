@@ -1,0 +1,24 @@
+import path from 'node:path'
+
+import { type Command, Option } from 'commander'
+
+import * as log from '../log.js'
+import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
+
+/** `diapo build [DECK] [--out DIR] [--theme NAME]` */
+export function registerBuild(program: Command, ctx: CliContext): void {
+  program
+    .command('build')
+    .description('build a deck into DIR/index.html with everything it needs (works offline, from file://)')
+    .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .action(async (deck: string, opts: { out: string; theme?: string }) => {
+      const started = performance.now()
+      const { build } = await import('../commands/build.js')
+      const result = await build({ cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme })
+      log.success(
+        `${result.slideCount} slides → ${path.relative(ctx.cwd, result.indexFile) || result.indexFile} (${log.formatSeconds(performance.now() - started)})`,
+      )
+    })
+}
