@@ -30,6 +30,11 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     })
   }
   const yamlText = rest.slice(0, close.index)
+  // Between two `---` lines, text that YAML reads as nothing but comments (`# Title`) is a first slide
+  // after a leading separator, not front matter: keep it as Markdown rather than lose it.
+  if (yamlText.trim() !== '' && parseDocument(yamlText).contents === null) {
+    return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1 }
+  }
   const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '')
   const yamlLines = countLines(yamlText)
   const data = parseYamlMapping(yamlText, file, 2)
@@ -44,7 +49,7 @@ export function parseYamlMapping(yamlText: string, file: string, firstLine = 1):
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
   const err = doc.errors[0]
   if (err) {
-    const line = (err.linePos?.[0].line ?? 1) + firstLine - 1
+    const line = errorLine(yamlText, err.pos[0], err.code) + firstLine - 1
     throw new DeckError(`malformed YAML: ${firstSentence(err.message)}`, 'E_FRONTMATTER', {
       loc: { file, line },
       hint: 'check the indentation, and put quotes around values that contain ":" or "#"',
@@ -63,6 +68,21 @@ export function parseYamlMapping(yamlText: string, file: string, firstLine = 1):
 }
 
 // --- internal ---
+
+/**
+ * 1-based line of a YAML error. `linePos` is only filled with `prettyErrors`, so count from the offset.
+ * An unclosed `[`, `{` or quote is only noticed on the next line: blame the line that opened it.
+ */
+function errorLine(yamlText: string, offset: number, code: string): number {
+  let line = countLines(yamlText.slice(0, offset) + 'x')
+  const atLineStart = offset === 0 || yamlText[offset - 1] === '\n' || offset >= yamlText.length
+  if ((code === 'BAD_INDENT' || code === 'MISSING_CHAR') && atLineStart) {
+    const lines = yamlText.split(/\r?\n/)
+    do line -= 1
+    while (line > 1 && lines[line - 1]!.trim() === '')
+  }
+  return Math.max(line, 1)
+}
 
 function countLines(text: string): number {
   if (text === '') return 0
