@@ -1,0 +1,68 @@
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { parseDeck } from '../../../src/parse/deck.js'
+import { assetTarget, renderDeck } from '../../../src/render/deck.js'
+
+const ROOT = path.resolve('/deck')
+const FILE = path.join(ROOT, '01-intro.md')
+const renderOne = (text: string) => {
+  const rendered = renderDeck(parseDeck([{ file: FILE, id: 'intro', text }]), { deckRoot: ROOT })
+  return rendered.stacks.flatMap((s) => s.slides)
+}
+
+describe('renderDeck', () => {
+  it('defaults the language to French', () => {
+    expect(renderDeck(parseDeck([{ file: FILE, id: 'intro', text: '# A' }]), { deckRoot: ROOT }).meta.lang).toBe('fr')
+  })
+
+  it('renders notes apart from the slide', () => {
+    const [slide] = renderOne('# Titre\n\nNote: Dites **bonjour**.\n')
+    expect(slide!.html).toBe('<h1>Titre</h1>\n')
+    expect(slide!.notesHtml).toBe('<p>Dites <strong>bonjour</strong>.</p>\n')
+  })
+
+  it('renders GitHub-flavoured Markdown: tables, strikethrough, task lists, autolinks', () => {
+    const [slide] = renderOne('| a | b |\n|---|---|\n| 1 | 2 |\n\n~~non~~\n\n- [x] fait\n\nhttps://exemple.org\n')
+    expect(slide!.html).toContain('<table>')
+    expect(slide!.html).toContain('<del>non</del>')
+    expect(slide!.html).toMatch(/<input checked="" disabled="" type="checkbox">/)
+    expect(slide!.html).toContain('<a href="https://exemple.org">')
+  })
+
+  it('collects relative images with their line and rewrites their path into media/', () => {
+    const slides = renderOne('# A\n\n---\n\n# B\n\ntexte\n\n![Logo](images/logo.png)\n<img src="./photo%201.jpg">\n')
+    expect(slides[1]!.assets).toEqual([
+      { source: path.join(ROOT, 'images', 'logo.png'), target: 'media/images/logo.png', loc: { file: FILE, line: 9 } },
+      { source: path.join(ROOT, 'photo 1.jpg'), target: 'media/photo%201.jpg', loc: { file: FILE, line: 10 } },
+    ])
+    expect(slides[1]!.html).toContain('src="media/images/logo.png"')
+    expect(slides[1]!.html).toContain('src="media/photo%201.jpg"')
+  })
+
+  it('ignores URLs, data: URIs and protocol-relative images', () => {
+    const [slide] = renderOne('![a](https://exemple.org/a.png) ![b](data:image/png;base64,AAAA) <img src="//cdn.org/c.png">\n')
+    expect(slide!.assets).toEqual([])
+    expect(slide!.html).toContain('src="https://exemple.org/a.png"')
+    expect(slide!.html).toContain('src="data:image/png;base64,AAAA"')
+  })
+
+  it('collects a slide background image', () => {
+    const [slide] = renderOne('<!-- .slide: data-background-image="fond.jpg" -->\n# A\n')
+    expect(slide!.attributes['data-background-image']).toBe('media/fond.jpg')
+    expect(slide!.assets[0]).toMatchObject({ source: path.join(ROOT, 'fond.jpg'), loc: { file: FILE, line: 1 } })
+  })
+
+  it('lists the external links of a slide and its notes', () => {
+    const [slide] = renderOne('[Framasoft](https://framasoft.org) [local](#/2)\n\nNote: voir <mailto:contact@exemple.org>\n')
+    expect(slide!.links.map((l) => l.href)).toEqual(['https://framasoft.org', 'mailto:contact@exemple.org'])
+  })
+})
+
+describe('assetTarget', () => {
+  it('keeps the path inside the deck and puts outside files under media/external', () => {
+    expect(assetTarget(path.join(ROOT, 'img', 'a b.png'), ROOT)).toBe('media/img/a%20b.png')
+    expect(assetTarget(path.resolve('/elsewhere/c.png'), ROOT)).toBe('media/external/c.png')
+  })
+})
