@@ -88,8 +88,11 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       cause,
     })
   }
-  // The profile folder goes with the browser, however it ends.
-  browser.once('disconnected', () => void rm(userDataDir, { recursive: true, force: true }))
+  // The profile folder goes with the browser, however it ends; closeBrowser waits for it.
+  const removed = new Promise<void>((resolve) => {
+    browser.once('disconnected', () => void removeProfile(browser, userDataDir).then(resolve))
+  })
+  PROFILE_REMOVALS.set(browser, removed)
   return browser
 }
 
@@ -101,6 +104,7 @@ export async function closeBrowser(browser: Browser | undefined): Promise<void> 
   } catch {
     browser.process()?.kill('SIGKILL')
   }
+  await PROFILE_REMOVALS.get(browser)
 }
 
 /** Install paths of Chromium-based browsers, most likely first. */
@@ -140,6 +144,20 @@ export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
 }
 
 // --- internal ---
+
+const PROFILE_REMOVALS = new WeakMap<Browser, Promise<void>>()
+
+/**
+ * Removes a browser's temporary profile once its process has exited: on 'disconnected' Chromium may
+ * still be writing into it (rm then fails with ENOTEMPTY, an unhandled rejection that ends Node).
+ */
+async function removeProfile(browser: Browser, userDataDir: string): Promise<void> {
+  const proc = browser.process()
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    await new Promise((resolve) => proc.once('exit', resolve))
+  }
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined)
+}
 
 async function isExecutable(file: string): Promise<boolean> {
   return access(file).then(
