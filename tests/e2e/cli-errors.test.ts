@@ -1,0 +1,75 @@
+// The CLI's error paths, as a volunteer meets them: `file:line: what is wrong`, exit code 1, and the
+// previous output folder left exactly as it was.
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { cleanup, runCli, snapshotDir, tempDir } from './helpers.js'
+
+describe('diapo build errors', () => {
+  let work: string
+
+  beforeEach(async () => {
+    work = await tempDir('diapo-cli-')
+    await mkdir(path.join(work, 'slides', 'images'), { recursive: true })
+    await writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\nlang: fr\n---\n\n# Atelier\n\nNote: bonjour\n')
+    await writeFile(path.join(work, 'slides', '02-outils.md'), '# Outils\n\n![Logo](images/logo.png)\n')
+    await writeFile(path.join(work, 'slides', 'images', 'logo.png'), 'not really a png')
+  })
+  afterEach(() => cleanup(work))
+
+  /** Builds the good deck into dist/, then breaks it and checks the second build changed nothing. */
+  async function expectFailureKeepsOutput(breakIt: () => Promise<void>, args: string[] = []) {
+    const first = await runCli(['build', 'slides', '--out', 'dist'], work)
+    expect(first.code, first.stderr).toBe(0)
+    const before = await snapshotDir(path.join(work, 'dist'))
+    expect(Object.keys(before)).toContain('media/images/logo.png')
+    await breakIt()
+    const result = await runCli(['build', 'slides', '--out', 'dist', ...args], work)
+    expect(result.code).toBe(1)
+    expect(await snapshotDir(path.join(work, 'dist'))).toEqual(before)
+    // No staging folder is left behind.
+    expect((await readdir(work)).filter((e) => e.startsWith('.diapo-tmp'))).toEqual([])
+    return result
+  }
+
+  it('reports a missing image at its file and line, and keeps the previous output', async () => {
+    const result = await expectFailureKeepsOutput(() =>
+      writeFile(path.join(work, 'slides', '02-outils.md'), '# Outils\n\n---\n\n## Suite\n\n![Absent](images/absent.png)\n'),
+    )
+    expect(result.stderr).toMatch(/slides\/02-outils\.md:7: image not found: .*absent\.png/)
+    expect(result.stderr).toMatch(/→ .+/)
+  })
+
+  it('reports malformed front matter at the faulty line', async () => {
+    const result = await expectFailureKeepsOutput(() =>
+      writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\nauthor: [Libérons nos ordis\nlang: fr\n---\n\n# Atelier\n'),
+    )
+    expect(result.stderr).toMatch(/slides\/01-titre\.md:3: malformed YAML/)
+  })
+
+  it('lists the available themes for an unknown theme', async () => {
+    const result = await expectFailureKeepsOutput(async () => undefined, ['--theme', 'fluo'])
+    expect(result.stderr).toMatch(/unknown theme "fluo"/)
+    expect(result.stderr).toMatch(/default/)
+    expect(result.stderr).toMatch(/contrast/)
+  })
+
+  it('reports a deck that does not exist', async () => {
+    const result = await runCli(['build', 'nulle-part', '--out', 'dist'], work)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/deck not found: .*nulle-part/)
+    expect(result.stderr).toMatch(/→ /)
+    expect(await readdir(work)).not.toContain('dist')
+  })
+
+  it('writes the deck with its images when nothing is wrong', async () => {
+    const result = await runCli(['build', 'slides', '--out', 'dist'], work)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/2 slides → dist\/index\.html/)
+    expect(Object.keys(await snapshotDir(path.join(work, 'dist'))).sort()).toEqual(
+      ['assets/diapo.css', 'assets/diapo.js', 'assets/theme.css', 'index.html', 'media/images/logo.png'].sort(),
+    )
+  })
+})
