@@ -37,9 +37,10 @@ describe.skipIf(!browserPath)('themes and frame in Chromium', () => {
     await cleanup(...dirs)
   })
 
-  it('gives every text of the contrast theme at least 7:1 on its background', async () => {
+  // The contrast theme must reach 7:1 (the issue); the default theme promises it too, in its CSS.
+  it.each(['contrast', 'default'])('gives every text of the %s theme at least 7:1 on its background', async (theme) => {
     for (const deck of ['slides', path.join(FIXTURES, 'every-element')]) {
-      const dir = await build([deck, '--theme', 'contrast'])
+      const dir = await build([deck, '--theme', theme])
       const worst = await withDeck(dir, lowestContrasts)
       expect(worst.length, deck).toBeGreaterThan(10)
       expect(worst.filter((w) => w.ratio < 7), deck).toEqual([])
