@@ -128,7 +128,8 @@ function parseSlide(
     for (const [k, v] of Object.entries(parseAttributes(attrs))) {
       attributes[k] = k === 'class' && attributes.class ? `${attributes.class} ${v}` : v
     }
-    return ''
+    // Keep the comment's line breaks, so the lines of the slide's Markdown stay those of the file.
+    return whole.replace(/[^\n]/g, '')
   })
 
   if (content.trim() === '' && notes === '' && Object.keys(attributes).length === 0) return undefined

@@ -41,6 +41,12 @@ describe('renderDeck', () => {
     expect(slides[1]!.html).toContain('src="media/photo%201.jpg"')
   })
 
+  it('counts the lines of a .slide comment written over several lines', () => {
+    const [slide] = renderOne('# A\n<!-- .slide:\n  class="x" -->\n![x](absent.png)\n')
+    expect(slide!.assets[0]!.loc).toEqual({ file: FILE, line: 4 })
+    expect(slide!.attributes).toEqual({ class: 'x' })
+  })
+
   it('ignores URLs, data: URIs and protocol-relative images', () => {
     const [slide] = renderOne('![a](https://exemple.org/a.png) ![b](data:image/png;base64,AAAA) <img src="//cdn.org/c.png">\n')
     expect(slide!.assets).toEqual([])
