@@ -36,6 +36,8 @@ export interface Slide {
   notes: string
   /** Line (in `loc.file`) where the notes begin. */
   notesLine?: number
+  /** Line (in `loc.file`) of the first `<!-- .slide: ... -->` comment, for errors about its attributes. */
+  attributesLine?: number
   /** Attributes from `<!-- .slide: ... -->` comments. */
   attributes: Record<string, string>
   /** Id of the section (file) the slide belongs to. */

@@ -123,8 +123,10 @@ function parseSlide(
   }
 
   const attributes: Record<string, string> = {}
+  let attributesLine: number | undefined
   content = content.replace(RE_SLIDE_COMMENT, (whole, attrs: string, index: number) => {
     if (inFence(index)) return whole
+    attributesLine ??= lines.lineAt(offset + index)
     for (const [k, v] of Object.entries(parseAttributes(attrs))) {
       attributes[k] = k === 'class' && attributes.class ? `${attributes.class} ${v}` : v
     }
@@ -135,13 +137,21 @@ function parseSlide(
   if (content.trim() === '' && notes === '' && Object.keys(attributes).length === 0) return undefined
   const leading = /^\s*\n/.exec(content)?.[0].length ?? 0
   return {
-    loc: { file: options.file, line: lines.lineAt(offset + leading) },
+    // `content` lost its .slide comments but kept their line breaks: count lines, not characters.
+    loc: { file: options.file, line: lines.lineAt(offset) + countNewlines(content.slice(0, leading)) },
     markdown: content.trim() === '' ? '' : content.slice(leading).trimEnd() + '\n',
     notes,
     ...(notesLine === undefined ? {} : { notesLine }),
+    ...(attributesLine === undefined ? {} : { attributesLine }),
     attributes,
     section: options.section,
   }
+}
+
+function countNewlines(text: string): number {
+  let n = 0
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++
+  return n
 }
 
 /** Offsets [start, end) of fenced code blocks, so separators and notes inside them are kept as code. */

@@ -67,7 +67,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   const attributes = { ...slide.attributes }
   for (const name of MEDIA_ATTRIBUTES) {
     const value = attributes[name]
-    if (value) attributes[name] = localize(value, () => slide.loc.line)
+    if (value) attributes[name] = localize(value, () => slide.attributesLine ?? slide.loc.line)
   }
   return {
     loc: slide.loc,

@@ -82,13 +82,19 @@ describe('parseDeck and renderDeck on random Markdown', () => {
     )
   }, 60_000)
 
-  it('keeps one slide per separator outside code', () => {
+  it('keeps one slide per separator outside code, with the line of each slide and its notes', () => {
     fc.assert(
       fc.property(deckText, (text) => {
         const outsideCode = text.replace(/```[^\n]*\n[\s\S]*?\n```/g, '')
         const separators = outsideCode.match(/^(?:---|----|--)$/gm)?.length ?? 0
         const deck = parseDeck([{ file: FILE, id: 'atelier', text }])
         expect(deck.stacks.reduce((n, s) => n + s.slides.length, 0)).toBe(separators + 1)
+        // Each slide's line is the file line of its Markdown's first line, its notes line that of Note:.
+        const fileLines = text.split('\n')
+        for (const slide of deck.stacks.flatMap((s) => s.slides)) {
+          if (slide.markdown) expect(fileLines[slide.loc.line - 1]).toBe(slide.markdown.split('\n')[0])
+          if (slide.notesLine) expect(fileLines[slide.notesLine - 1]).toMatch(/^Note:/)
+        }
       }),
       { numRuns: RUNS },
     )

@@ -135,6 +135,13 @@ describe('slide attributes', () => {
     expect(slide.markdown).not.toContain('.slide')
   })
 
+  it('gives the slide the line of its content and records the line of its first .slide comment', () => {
+    const stacks = split('# A\n\n---\n\n<!-- .slide: class="x" -->\n\n## B\n')
+    expect(stacks[1]!.slides[0]!.loc.line).toBe(7)
+    expect(stacks[1]!.slides[0]!.attributesLine).toBe(5)
+    expect(stacks[0]!.slides[0]!.attributesLine).toBeUndefined()
+  })
+
   it('merges the classes of several comments', () => {
     const [stack] = split('<!-- .slide: class="a" -->\n# A\n<!-- .slide: class="b c" data-x=\'1\' -->\n')
     expect(stack!.slides[0]!.attributes).toEqual({ class: 'a b c', 'data-x': '1' })
