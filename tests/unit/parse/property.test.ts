@@ -50,13 +50,16 @@ const block = fc.oneof(
   fc.tuple(phrase, phrase).map(([a, b]) => `| ${a} | ${b} |\n|---|---|\n| ${b} | ${a} |`),
   phrase.map((p) => `> ${p}`),
   line.map((text) => `<div class="columns">\n\n${text}\n\n</div>`),
+  fc.array(line, { minLength: 2, maxLength: 4 }).map(([first, ...rest]) => `- ${first}\n${rest.map((r) => `  - ${r}`).join('\n')}`),
+  fc.tuple(phrase, phrase).map(([a, b]) => `<p class="lead">${a}</p>\n<!-- .element: class="fragment" -->\n\n${b}`),
   fc.constant('<!-- .slide: class="center" data-background-color="#fff3d6" -->'),
+  fc.constant('<!-- .slide:\n  class="two-lines" -->'),
   fc.constant('![Logo](https://exemple.org/logo.png)'),
 )
 const slide = fc
   .tuple(fc.array(block, { minLength: 1, maxLength: 5 }), fc.option(fc.array(line, { minLength: 1, maxLength: 3 })))
-  .map(([blocks, notes]) => blocks.join('\n\n') + (notes ? `\n\nNote:\n${notes.join('\n')}` : ''))
-const separator = fc.constantFrom('---', '---', '----', '--')
+  .map(([blocks, notes]) => blocks.join('\n\n') + (notes ? `\n\n${notes.length > 1 ? 'Notes:' : 'Note:'}\n${notes.join('\n')}` : ''))
+const separator = fc.constantFrom('---', '---', '----', '--', '--- ')
 const deckText = fc
   .tuple(slide, fc.array(fc.tuple(separator, slide), { maxLength: 6 }))
   .map(([first, rest]) => first + rest.map(([sep, s]) => `\n\n${sep}\n\n${s}`).join('') + '\n')
@@ -86,14 +89,14 @@ describe('parseDeck and renderDeck on random Markdown', () => {
     fc.assert(
       fc.property(deckText, (text) => {
         const outsideCode = text.replace(/```[^\n]*\n[\s\S]*?\n```/g, '')
-        const separators = outsideCode.match(/^(?:---|----|--)$/gm)?.length ?? 0
+        const separators = outsideCode.match(/^(?:---|----|--) ?$/gm)?.length ?? 0
         const deck = parseDeck([{ file: FILE, id: 'atelier', text }])
         expect(deck.stacks.reduce((n, s) => n + s.slides.length, 0)).toBe(separators + 1)
         // Each slide's line is the file line of its Markdown's first line, its notes line that of Note:.
         const fileLines = text.split('\n')
         for (const slide of deck.stacks.flatMap((s) => s.slides)) {
           if (slide.markdown) expect(fileLines[slide.loc.line - 1]).toBe(slide.markdown.split('\n')[0])
-          if (slide.notesLine) expect(fileLines[slide.notesLine - 1]).toMatch(/^Note:/)
+          if (slide.notesLine) expect(fileLines[slide.notesLine - 1]).toMatch(/^Notes?:/)
         }
       }),
       { numRuns: RUNS },
@@ -105,7 +108,7 @@ describe('parseDeck and renderDeck on random Markdown', () => {
 
 /** Words of the grammar's own markup (URLs, tags, attributes), not of the text. */
 const MARKUP_WORDS = new Set(
-  'https exemple org chemin a b c span class mot kbd br element fragment slide center data background color fff d Logo logo png div columns js python bash yaml inconnu Note code x'.split(' '),
+  'https exemple org chemin a b c span class mot kbd br element fragment slide center data background color fff d Logo logo png div columns js python bash yaml inconnu Note Notes code x p lead two lines'.split(' '),
 )
 
 /** Text as a browser shows it: block boundaries separate words, inline tags do not. */
