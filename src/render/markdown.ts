@@ -16,6 +16,9 @@ export interface MarkdownResult {
 }
 
 const RE_EXTERNAL_LINK = /^(?:https?:|mailto:)/i
+const RESETS_RAW_CODE = new Set(['paragraph', 'heading', 'list_item', 'blockquote', 'table'])
+/** An inline HTML tag whose content is code, typed by the author: `<code>`, `<kbd>`, `<samp>`, `</code>`... */
+const RE_RAW_CODE_TAG = /^<(\/?)(?:code|kbd|samp|pre)\b[^>]*>$/i
 
 /**
  * A Markdown renderer for one build: GitHub-flavoured Markdown (tables, strikethrough, task lists,
@@ -23,18 +26,24 @@ const RE_EXTERNAL_LINK = /^(?:https?:|mailto:)/i
  */
 export function createMarkdownRenderer(options: MarkdownOptions): (markdown: string) => MarkdownResult {
   let links: MarkdownResult['links'] = []
+  // Depth of raw inline code elements (<code>, <kbd>...) the walk is in: their text stays verbatim.
+  let rawCode = 0
   const marked = new Marked({
     gfm: true,
     async: false,
     walkTokens(token: Token) {
-      if (token.type === 'link') {
+      if (RESETS_RAW_CODE.has(token.type)) rawCode = 0 // an unclosed <code> ends with its block
+      else if (token.type === 'html' && !token.block) {
+        const tag = RE_RAW_CODE_TAG.exec((token as Tokens.HTML).text)
+        if (tag) rawCode = Math.max(0, rawCode + (tag[1] ? -1 : 1))
+      } else if (token.type === 'link') {
         const link = token as Tokens.Link
         if (RE_EXTERNAL_LINK.test(link.href)) links.push({ href: link.href, text: link.text })
         // An autolink's text is its URL: no typography there.
         if (link.text === link.href || link.raw.startsWith('<') || link.raw === link.href) markVerbatim(link.tokens)
       } else if (token.type === 'text' && options.frenchTypography && !('tokens' in token && token.tokens)) {
         const text = token as Tokens.Text & { verbatim?: boolean }
-        if (!text.verbatim) text.text = frenchTypography(text.text)
+        if (!text.verbatim && rawCode === 0) text.text = frenchTypography(text.text)
       }
     },
     renderer: {
@@ -48,6 +57,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
   })
   return (markdown) => {
     links = []
+    rawCode = 0
     const html = marked.parse(markdown) as string
     return { html, links }
   }

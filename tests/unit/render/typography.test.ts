@@ -47,6 +47,15 @@ describe('French typography in rendered Markdown', () => {
     expect(html('Tapez `a ? b : c` ici')).toContain('<code>a ? b : c</code>')
   })
 
+  it('never touches code written as raw HTML', () => {
+    const out = html('Tapez <code>a ? b</code> puis <kbd>Ctrl :</kbd> ! Et <samp>« x »</samp>.')
+    expect(out).toContain('<code>a ? b</code>')
+    expect(out).toContain('<kbd>Ctrl :</kbd>')
+    expect(out).toContain('<samp>« x »</samp>')
+    expect(show(out)).toContain('</kbd>⍽!')
+    expect(show(html('Un <code>oubli ?\n\nPuis ?'))).toContain('Puis⍽?')
+  })
+
   it('never touches fenced code', () => {
     const out = html('```js\nconst x = a ? b : c; // « ok » !\n```\n')
     expect(out).toContain('a ? b : c; // « ok » !')
