@@ -73,6 +73,12 @@ export function parseDeck(sources: SourceFile[]): Deck {
     )
     files.push({ ...source, id })
   })
+  if (stacks.length === 0 && sources.length > 0) {
+    throw new DeckError('the deck has no slide', 'E_DECK', {
+      loc: { file: sources[0]!.file, line: 1 },
+      hint: 'write your slides in Markdown after the front matter, separated by lines "---"',
+    })
+  }
   for (const key of ['title', 'author', 'lang', 'theme'] as const) {
     const value = meta[key]
     if (value !== undefined && typeof value !== 'string') {

@@ -56,6 +56,14 @@ describe('diapo build errors', () => {
     expect(result.stderr).toMatch(/contrast/)
   })
 
+  it('reports a deck without any slide', async () => {
+    const result = await expectFailureKeepsOutput(async () => {
+      await writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\n---\n')
+      await writeFile(path.join(work, 'slides', '02-outils.md'), '\n')
+    })
+    expect(result.stderr).toMatch(/slides\/01-titre\.md:1: the deck has no slide/)
+  })
+
   it('reports a deck that does not exist', async () => {
     const result = await runCli(['build', 'nulle-part', '--out', 'dist'], work)
     expect(result.code).toBe(1)

@@ -48,6 +48,12 @@ describe('parseDeck', () => {
     expect(deck.stacks).toHaveLength(4)
   })
 
+  it('rejects a deck without any slide, at its first file', () => {
+    expect(() => parseDeck([source('/d/01-a.md', '---\ntitle: Vide\n---\n\n'), source('/d/02-b.md', '\n---\n')])).toThrowError(
+      expect.objectContaining({ code: 'E_DECK', message: 'the deck has no slide', detail: expect.objectContaining({ loc: { file: '/d/01-a.md', line: 1 } }) }),
+    )
+  })
+
   it('rejects a title that is not text, at the first file', () => {
     expect(() => parseDeck([source('/d/01-a.md', '---\ntitle: [a, b]\n---\n# A')])).toThrowError(
       expect.objectContaining({ code: 'E_FRONTMATTER', message: expect.stringMatching(/"title" must be text, not a list/) }),
