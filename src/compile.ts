@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { DeckError } from './errors.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
+import { frontMatterKeyLine } from './parse/frontmatter.js'
 import { PACKAGE_ROOT } from './paths.js'
 import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
@@ -54,7 +55,14 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
 
   const themeFile = options.theme
     ? await resolveTheme(options.theme, options.cwd)
-    : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot)
+    : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot).catch((err: unknown) => {
+        // A theme named in front matter is a mistake in that file: say where.
+        if (err instanceof DeckError && deck.meta.theme !== undefined && sources[0]) {
+          const loc = { file: sources[0].file, line: frontMatterKeyLine(sources[0].text, 'theme') }
+          throw new DeckError(err.message, err.code, { ...err.detail, loc })
+        }
+        throw err
+      })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
   const html = renderPage(rendered, {
     template,

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { DeckError } from '../errors.js'
 import type { Deck, DeckMeta, SourceFile } from '../types.js'
-import { parseFrontMatter } from './frontmatter.js'
+import { frontMatterKeyLine, parseFrontMatter } from './frontmatter.js'
 import { splitSlides } from './split.js'
 
 /** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
@@ -66,9 +66,9 @@ export function parseDeck(sources: SourceFile[]): Deck {
         file: source.file,
         section: id,
         firstLine: fm.bodyLine,
-        separator: stringOrUndefined(own.separator ?? meta.separator, source.file, 'separator'),
-        verticalSeparator: stringOrUndefined(own.verticalSeparator ?? meta.verticalSeparator, source.file, 'verticalSeparator'),
-        notesSeparator: stringOrUndefined(own.notesSeparator ?? meta.notesSeparator, source.file, 'notesSeparator'),
+        separator: regexSource(own, sources[0]!, source, 'separator', meta),
+        verticalSeparator: regexSource(own, sources[0]!, source, 'verticalSeparator', meta),
+        notesSeparator: regexSource(own, sources[0]!, source, 'notesSeparator', meta),
       }),
     )
     files.push({ ...source, id })
@@ -83,7 +83,7 @@ export function parseDeck(sources: SourceFile[]): Deck {
     const value = meta[key]
     if (value !== undefined && typeof value !== 'string') {
       throw new DeckError(`front matter "${key}" must be text, not ${describe(value)}`, 'E_FRONTMATTER', {
-        loc: { file: sources[0]!.file, line: 1 },
+        loc: { file: sources[0]!.file, line: frontMatterKeyLine(sources[0]!.text, key) },
         hint: `known keys: ${DECK_KEYS_HINT}`,
       })
     }
@@ -93,11 +93,22 @@ export function parseDeck(sources: SourceFile[]): Deck {
 
 // --- internal ---
 
-function stringOrUndefined(value: unknown, file: string, key: string): string | undefined {
+/** A separator's regular expression: the file's own, else the deck's; checked where it is written. */
+function regexSource(own: DeckMeta, first: SourceFile, source: SourceFile, key: string, meta: DeckMeta): string | undefined {
+  const from = own[key] !== undefined ? source : first
+  const value = own[key] ?? meta[key]
   if (value === undefined || value === null) return undefined
+  const loc = { file: from.file, line: frontMatterKeyLine(from.text, key) }
   if (typeof value !== 'string') {
-    throw new DeckError(`front matter "${key}" must be a regular expression written as text`, 'E_FRONTMATTER', {
-      loc: { file, line: 1 },
+    throw new DeckError(`front matter "${key}" must be a regular expression written as text`, 'E_FRONTMATTER', { loc })
+  }
+  try {
+    new RegExp(value, 'gm')
+  } catch (cause) {
+    throw new DeckError(`front matter "${key}" is not a valid regular expression: ${value}`, 'E_FRONTMATTER', {
+      loc,
+      hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"`,
+      cause,
     })
   }
   return value

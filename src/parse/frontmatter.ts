@@ -67,6 +67,19 @@ export function parseYamlMapping(yamlText: string, file: string, firstLine = 1):
   return data as Record<string, unknown>
 }
 
+/**
+ * 1-based file line of a top-level `key:` in a file's front matter, for errors about its value;
+ * 1 (the front matter's start) when the key is not written there.
+ */
+export function frontMatterKeyLine(text: string, key: string): number {
+  if (!RE_OPEN.test(text)) return 1
+  const lines = text.split(/\r?\n/)
+  for (let i = 1; i < lines.length && !RE_CLOSE.test(lines[i]!); i++) {
+    if (lines[i]!.startsWith(`${key}:`) || lines[i]!.startsWith(`"${key}":`)) return i + 1
+  }
+  return 1
+}
+
 // --- internal ---
 
 /**

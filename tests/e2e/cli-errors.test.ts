@@ -56,6 +56,14 @@ describe('diapo build errors', () => {
     expect(result.stderr).toMatch(/contrast/)
   })
 
+  it('reports an unknown theme named in front matter at its line', async () => {
+    const result = await expectFailureKeepsOutput(() =>
+      writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\nlang: fr\ntheme: fluo\n---\n\n# Atelier\n'),
+    )
+    expect(result.stderr).toMatch(/slides\/01-titre\.md:4: unknown theme "fluo"/)
+    expect(result.stderr).toMatch(/contrast, default/)
+  })
+
   it('reports a deck without any slide', async () => {
     const result = await expectFailureKeepsOutput(async () => {
       await writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\n---\n')

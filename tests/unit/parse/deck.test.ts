@@ -54,9 +54,23 @@ describe('parseDeck', () => {
     )
   })
 
-  it('rejects a title that is not text, at the first file', () => {
-    expect(() => parseDeck([source('/d/01-a.md', '---\ntitle: [a, b]\n---\n# A')])).toThrowError(
-      expect.objectContaining({ code: 'E_FRONTMATTER', message: expect.stringMatching(/"title" must be text, not a list/) }),
+  it('rejects a title that is not text, at its line', () => {
+    expect(() => parseDeck([source('/d/01-a.md', '---\nlang: fr\ntitle: [a, b]\n---\n# A')])).toThrowError(
+      expect.objectContaining({
+        code: 'E_FRONTMATTER',
+        message: expect.stringMatching(/"title" must be text, not a list/),
+        detail: expect.objectContaining({ loc: { file: '/d/01-a.md', line: 3 } }),
+      }),
+    )
+  })
+
+  it('rejects an invalid separator at the line of the file that sets it', () => {
+    const sources = [source('/d/01-a.md', '# A'), source('/d/02-b.md', '---\nid: b\nverticalSeparator: "^(--"\n---\n# B')]
+    expect(() => parseDeck(sources)).toThrowError(
+      expect.objectContaining({
+        message: expect.stringMatching(/"verticalSeparator" is not a valid regular expression/),
+        detail: expect.objectContaining({ loc: { file: '/d/02-b.md', line: 3 } }),
+      }),
     )
   })
 })

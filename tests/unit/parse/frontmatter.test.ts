@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { DeckError } from '../../../src/errors.js'
-import { parseFrontMatter } from '../../../src/parse/frontmatter.js'
+import { frontMatterKeyLine, parseFrontMatter } from '../../../src/parse/frontmatter.js'
 
 const FILE = '/deck/01-intro.md'
 
@@ -72,5 +72,14 @@ describe('parseFrontMatter', () => {
     const err = errorOf('---\ntitle: a\n# A\n')
     expect(err.message).toMatch(/never closed/)
     expect(err.detail.loc).toEqual({ file: FILE, line: 1 })
+  })
+})
+
+describe('frontMatterKeyLine', () => {
+  it('finds the line of a key in the front matter, or 1', () => {
+    const text = '---\ntitle: a\ntheme: fluo\n---\ntheme: not front matter\n'
+    expect(frontMatterKeyLine(text, 'theme')).toBe(3)
+    expect(frontMatterKeyLine(text, 'lang')).toBe(1)
+    expect(frontMatterKeyLine('# no front matter\ntheme: x', 'theme')).toBe(1)
   })
 })
