@@ -1,6 +1,7 @@
 // The default deck (slides/), built by the real CLI and opened from file:// in headless Chromium.
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import type { Browser } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +14,7 @@ import {
   type DeckPage,
   findBrowser,
   findOverflows,
+  isInside,
   launchBrowser,
   openDeck,
   REPO_ROOT,
@@ -150,6 +152,13 @@ describe.skipIf(!browserPath)('the default deck in Chromium', () => {
     expect(labels).toContain('À suivre')
     expect(labels).not.toContain('Upcoming')
     expect(await speaker.evaluate(() => document.documentElement.lang)).toBe('fr')
+    // The popup and its previews (iframes of the deck) loaded nothing from outside the folder either.
+    const loaded: string[] = []
+    for (const frame of speaker.frames()) {
+      loaded.push(frame.url(), ...(await frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))))
+    }
+    expect(speaker.frames().length).toBeGreaterThan(1)
+    expect(loaded.filter((url) => url !== 'about:blank' && !isInside(url, pathToFileURL(dir).href + '/'))).toEqual([])
     // The timer runs.
     await speaker.waitForFunction(() => document.querySelector('.speaker-controls-time .seconds-value')?.textContent !== ':00', {
       timeout: 10_000,
