@@ -60,10 +60,14 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded))
     return slide.loc.line + Math.max(index, 0)
   }
-  const html = applyElementAttributes(body.html).replace(
-    RE_MEDIA_SRC,
-    (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(unescapeHtml(src), lineInSlide))}${quote}`,
-  )
+  const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
+    htmlText.replace(
+      RE_MEDIA_SRC,
+      (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(unescapeHtml(src), lineOf))}${quote}`,
+    )
+  const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
+  // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
+  const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
   const attributes = { ...slide.attributes }
   for (const name of MEDIA_ATTRIBUTES) {
     const value = attributes[name]
@@ -73,7 +77,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     loc: slide.loc,
     section: slide.section,
     html,
-    notesHtml: notes.html,
+    notesHtml,
     attributes,
     assets,
     links: [...body.links, ...notes.links],

@@ -47,6 +47,11 @@ describe.skipIf(!browserPath)('themes and frame in Chromium', () => {
     }
   })
 
+  it('keeps every slide of the default deck inside its frame with the contrast theme too', async () => {
+    const dir = await build(['slides', '--theme', 'contrast'])
+    expect(await withDeck(dir, findOverflows)).toEqual([])
+  })
+
   it('measures a low contrast when a theme has one', async () => {
     const cssDir = await tempDir()
     dirs.push(cssDir)

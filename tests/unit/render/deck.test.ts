@@ -47,6 +47,12 @@ describe('renderDeck', () => {
     expect(slide!.attributes).toEqual({ class: 'x' })
   })
 
+  it('collects the images of the notes too', () => {
+    const [slide] = renderOne('# A\n\nNote:\nMontrez ce schéma :\n![Schéma](schema.png)\n')
+    expect(slide!.notesHtml).toContain('src="media/schema.png"')
+    expect(slide!.assets).toEqual([{ source: path.join(ROOT, 'schema.png'), target: 'media/schema.png', loc: { file: FILE, line: 3 } }])
+  })
+
   it('ignores URLs, data: URIs and protocol-relative images', () => {
     const [slide] = renderOne('![a](https://exemple.org/a.png) ![b](data:image/png;base64,AAAA) <img src="//cdn.org/c.png">\n')
     expect(slide!.assets).toEqual([])
