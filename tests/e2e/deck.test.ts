@@ -178,6 +178,20 @@ describe.skipIf(!browserPath)('the default deck in Chromium', () => {
     expect(outside).toEqual([])
   })
 
+  it('never leaves French punctuation after an ordinary space, on slides or in notes', async () => {
+    const { page } = await open()
+    const breaks = await page.evaluate(() =>
+      [...document.querySelectorAll('.slides section[data-source]')].flatMap((section) => {
+        const copy = section.cloneNode(true) as HTMLElement
+        copy.querySelectorAll('pre, code, kbd, samp').forEach((el) => el.remove())
+        return [...(copy.textContent ?? '').matchAll(/.{0,25}(?:[ \t\n][?!;:»]|«[ \t\n]).{0,5}/g)].map(
+          (m) => `${section.getAttribute('data-source')}: ${m[0]}`,
+        )
+      }),
+    )
+    expect(breaks).toEqual([])
+  })
+
   it('loads its fonts from the bundle', async () => {
     const { page } = await open()
     const fonts = await page.evaluate(async () => {
