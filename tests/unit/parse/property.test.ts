@@ -101,7 +101,7 @@ describe('parseDeck and renderDeck on random Markdown', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, 60_000)
 })
 
 // --- internal ---
