@@ -89,7 +89,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     })
   }
   // The profile folder goes with the browser, however it ends.
-  browser.once('disconnected', () => void rm(userDataDir, { recursive: true, force: true }))
+  browser.once('disconnected', () => void rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined))
   return browser
 }
 
