@@ -97,7 +97,8 @@ async function benchBuild(deck, bins, work) {
 /**
  * Opens each built 1000-slide deck in headless Chromium (a fresh page per run, interleaved) and measures,
  * in the page, the time from navigation start to the first frame where reveal.js is ready (its `ready` class,
- * set with the `ready` event) and the first slide is laid out and visible. Same probe for both decks.
+ * set with the `ready` event), the page's fonts are loaded and the first slide is laid out and visible.
+ * Same probe for both decks.
  */
 async function benchFirstSlide(work) {
   const { closeBrowser, launchBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'browser.js')).href)
@@ -146,7 +147,8 @@ function firstSlideProbe() {
     let slide = document.querySelector('.reveal .slides > section.present')
     const inner = slide?.querySelector(':scope > section.present')
     if (inner) slide = inner
-    if (wrapper?.classList.contains('ready') && slide) {
+    // Fonts count: with `font-display: block` text stays invisible until its font is ready.
+    if (wrapper?.classList.contains('ready') && slide && document.fonts.status === 'loaded') {
       const box = slide.getBoundingClientRect()
       const style = getComputedStyle(slide)
       if (box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && slide.textContent.trim()) {
