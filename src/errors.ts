@@ -43,9 +43,13 @@ export class DeckError extends Error {
 }
 
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, loc.file)
-  const file = rel && !rel.startsWith('..') ? rel : loc.file
-  return `${file}:${loc.line}${loc.column ? `:${loc.column}` : ''}`
+  return `${displayPath(loc.file, cwd)}:${loc.line}${loc.column ? `:${loc.column}` : ''}`
+}
+
+/** A path as messages show it: relative to `cwd` when inside it, else absolute. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file
 }
 
 export function isDeckError(err: unknown): err is DeckError {

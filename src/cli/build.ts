@@ -1,7 +1,6 @@
-import path from 'node:path'
-
 import { type Command, Option } from 'commander'
 
+import { displayPath } from '../errors.js'
 import * as log from '../log.js'
 import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
 
@@ -18,7 +17,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       const { build } = await import('../commands/build.js')
       const result = await build({ cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme })
       log.success(
-        `${result.slideCount} slides → ${path.relative(ctx.cwd, result.indexFile) || result.indexFile} (${log.formatSeconds(performance.now() - started)})`,
+        `${result.slideCount} slides → ${displayPath(result.indexFile, ctx.cwd)} (${log.formatSeconds(performance.now() - started)})`,
       )
     })
 }

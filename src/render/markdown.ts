@@ -15,6 +15,8 @@ export interface MarkdownResult {
   links: { href: string; text: string }[]
 }
 
+/** A setext heading's underline (`===` or `---` under a line of text). */
+const RE_SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/m
 const RE_EXTERNAL_LINK = /^(?:https?:|mailto:)/i
 const RESETS_RAW_CODE = new Set(['paragraph', 'heading', 'list_item', 'blockquote', 'table'])
 /** An inline HTML tag whose content is code, typed by the author: `<code>`, `<kbd>`, `<samp>`, `</code>`... */
@@ -28,6 +30,10 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
   let links: MarkdownResult['links'] = []
   // Depth of raw inline code elements (<code>, <kbd>...) the walk is in: their text stays verbatim.
   let rawCode = 0
+  // marked tries its setext-heading rule at every block, and that rule's regular expression is the
+  // costliest part of a build (a sixth of a 1000-slide deck); a slide without any underline line
+  // cannot have such a heading, so the rule is skipped there.
+  let mayHaveSetext = true
   const marked = new Marked({
     gfm: true,
     async: false,
@@ -46,6 +52,11 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
         if (!text.verbatim && rawCode === 0) text.text = frenchTypography(text.text)
       }
     },
+    tokenizer: {
+      lheading() {
+        return mayHaveSetext ? false : undefined
+      },
+    },
     renderer: {
       code({ text, lang }: Tokens.Code) {
         const language = (lang ?? '').trim().split(/\s+/)[0] ?? ''
@@ -58,6 +69,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
   return (markdown) => {
     links = []
     rawCode = 0
+    mayHaveSetext = RE_SETEXT_UNDERLINE.test(markdown)
     const html = marked.parse(markdown) as string
     return { html, links }
   }
