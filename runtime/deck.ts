@@ -8,7 +8,7 @@ import './base.css'
 import Reveal from 'reveal.js'
 import RevealNotes from 'reveal.js/plugin/notes'
 
-import { localizeDeck } from './i18n'
+import { localizeDeck } from './i18n.js'
 
 interface DeckConfig {
   lang: string

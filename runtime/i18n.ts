@@ -64,7 +64,7 @@ export function messagesFor(lang: string): Messages {
   return MESSAGES[lang.toLowerCase().split('-')[0]!] ?? MESSAGES.en!
 }
 
-export function localizeDeck(deck: Reveal.Api, lang: string): void {
+export function localizeDeck(deck: InstanceType<typeof Reveal>, lang: string): void {
   const messages = messagesFor(lang)
   translateSpeakerView(messages.speaker)
   // Our help overlay replaces reveal.js's English one: listen before reveal.js does.
