@@ -1,6 +1,8 @@
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { loadProfileDeck } from './config/apply.js'
+import type { LoadedProfile } from './config/defaults.js'
 import { DeckError } from './errors.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
 import { frontMatterKeyLine } from './parse/frontmatter.js'
@@ -22,6 +24,8 @@ export interface CompileOptions {
   transformSources?: (sources: SourceFile[]) => SourceFile[] | Promise<SourceFile[]>
   /** Extra CSS for the page, after the theme. */
   style?: string
+  /** The association the deck is made for (`--asso`, see `loadProfile`); default: a generic audience. */
+  profile?: LoadedProfile
 }
 
 /** A deck ready to be written: the page, and the files it needs besides the runtime. */
@@ -43,9 +47,12 @@ export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
 export async function compileDeck(options: CompileOptions): Promise<CompiledDeck> {
   const deckPath = path.resolve(options.cwd, options.deck)
   const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
-  let sources = await loadDeckSources(deckPath)
+  // Slide files are templates (the profile's name, logo, tools...), rendered before Markdown.
+  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile)
+  let sources = forAudience.sources
   if (options.transformSources) sources = await options.transformSources(sources)
   const deck = parseDeck(sources)
+  Object.assign(deck.meta, forAudience.meta)
   const needsHighlight = deck.stacks.some((s) => s.slides.some((slide) => hasHighlightableCode(slide.markdown)))
   const highlight = needsHighlight ? await (await import('./render/highlight.js')).loadHighlighter() : undefined
   const rendered = renderDeck(deck, { deckRoot, highlight })
@@ -55,7 +62,9 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
 
   const themeFile = options.theme
     ? await resolveTheme(options.theme, options.cwd)
-    : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot).catch((err: unknown) => {
+    : forAudience.theme
+      ? await resolveTheme(forAudience.theme, deckRoot)
+      : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot).catch((err: unknown) => {
         // A theme named in front matter is a mistake in that file: say where.
         if (err instanceof DeckError && deck.meta.theme !== undefined && sources[0]) {
           const loc = { file: sources[0].file, line: frontMatterKeyLine(sources[0].text, 'theme') }
@@ -66,7 +75,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const template = await readFile(TEMPLATE_FILE, 'utf8')
   const html = renderPage(rendered, {
     template,
-    style: options.style,
+    style: [forAudience.style, options.style].filter(Boolean).join('\n') || undefined,
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)

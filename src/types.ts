@@ -25,6 +25,11 @@ export interface SourceFile {
   /** Section id: the file's name without a leading number and its extension, or `id` in its front matter. */
   id: string
   text: string
+  /**
+   * When `text` was produced from the file (templating), the file line of each of its lines:
+   * `lineMap[i]` is the source line of line `i + 1`. Absent: lines are the file's own.
+   */
+  lineMap?: number[]
 }
 
 /** One slide: a `<section>` of reveal.js. */
@@ -42,6 +47,8 @@ export interface Slide {
   attributes: Record<string, string>
   /** Id of the section (file) the slide belongs to. */
   section: string
+  /** Source line of each line of `markdown`, when the file was templated (see `SourceFile.lineMap`). */
+  lines?: number[]
 }
 
 /** A horizontal slide: one slide, or a vertical stack of several. */

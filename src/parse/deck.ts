@@ -66,6 +66,7 @@ export function parseDeck(sources: SourceFile[]): Deck {
         file: source.file,
         section: id,
         firstLine: fm.bodyLine,
+        lineMap: source.lineMap,
         separator: regexSource(own, sources[0]!, source, 'separator', meta),
         verticalSeparator: regexSource(own, sources[0]!, source, 'verticalSeparator', meta),
         notesSeparator: regexSource(own, sources[0]!, source, 'notesSeparator', meta),

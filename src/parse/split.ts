@@ -11,6 +11,8 @@ export interface SplitOptions {
   separator?: string
   verticalSeparator?: string
   notesSeparator?: string
+  /** Source line of each line of the file, when it was templated (`SourceFile.lineMap`). */
+  lineMap?: number[]
 }
 
 /** A line `---` (reveal-md, reveal.js) starts a horizontal slide. */
@@ -30,7 +32,7 @@ const RE_FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/
  */
 export function splitSlides(body: string, options: SplitOptions): SlideStack[] {
   const text = body.replace(/\r\n?/g, '\n')
-  const lines = new LineIndex(text, options.firstLine ?? 1)
+  const lines = new LineIndex(text, options.firstLine ?? 1, options.lineMap)
   const fences = findFences(text)
   const cuts = [
     ...findSeparators(text, options.separator ?? DEFAULT_SEPARATOR, 'horizontal', options),
@@ -136,15 +138,18 @@ function parseSlide(
 
   if (content.trim() === '' && notes === '' && Object.keys(attributes).length === 0) return undefined
   const leading = /^\s*\n/.exec(content)?.[0].length ?? 0
+  const markdown = content.trim() === '' ? '' : content.slice(leading).trimEnd() + '\n'
+  // `content` lost its .slide comments but kept their line breaks: count lines, not characters.
+  const firstLine = lines.rawLineAt(offset) + countNewlines(content.slice(0, leading))
   return {
-    // `content` lost its .slide comments but kept their line breaks: count lines, not characters.
-    loc: { file: options.file, line: lines.lineAt(offset) + countNewlines(content.slice(0, leading)) },
-    markdown: content.trim() === '' ? '' : content.slice(leading).trimEnd() + '\n',
+    loc: { file: options.file, line: lines.map(firstLine) },
+    markdown,
     notes,
     ...(notesLine === undefined ? {} : { notesLine }),
     ...(attributesLine === undefined ? {} : { attributesLine }),
     attributes,
     section: options.section,
+    ...(options.lineMap ? { lines: markdown.split('\n').map((_, i) => lines.map(firstLine + i)) } : {}),
   }
 }
 
@@ -155,7 +160,7 @@ function countNewlines(text: string): number {
 }
 
 /** Offsets [start, end) of fenced code blocks, so separators and notes inside them are kept as code. */
-function findFences(text: string): [number, number][] {
+export function findFences(text: string): [number, number][] {
   const fences: [number, number][] = []
   let open: { start: number; marker: string } | undefined
   let offset = 0
@@ -179,12 +184,23 @@ class LineIndex {
   constructor(
     text: string,
     private readonly firstLine: number,
+    private readonly lineMap?: number[],
   ) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1)
   }
 
-  /** 1-based file line of a character offset. */
+  /** 1-based file line of a character offset (in the source file, when the text was templated). */
   lineAt(offset: number): number {
+    return this.map(this.rawLineAt(offset))
+  }
+
+  /** The source line of a line of the text: itself, unless the text was templated. */
+  map(line: number): number {
+    return this.lineMap?.[line - 1] ?? line
+  }
+
+  /** 1-based line of a character offset in the text as given. */
+  rawLineAt(offset: number): number {
     let lo = 0
     let hi = this.starts.length - 1
     while (lo < hi) {

@@ -58,7 +58,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   const lineInSlide = (src: string): number => {
     const decoded = safeDecode(src)
     const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded))
-    return slide.loc.line + Math.max(index, 0)
+    return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
   }
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
     htmlText.replace(

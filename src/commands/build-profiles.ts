@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { compileDeck, type CompiledDeck } from '../compile.js'
+import { checkProfileContrast } from '../config/contrast.js'
+import type { LoadedProfile } from '../config/defaults.js'
+import { findProfiles, loadProfile } from '../config/load.js'
+import { DeckError, formatLocation } from '../errors.js'
+import { stageOutput } from '../output.js'
+import { writeDeck } from '../write.js'
+import type { BuildOptions, BuildResult } from './build.js'
+
+export interface ProfilesBuildOptions extends BuildOptions {
+  /** Profile files, or folders whose `.yml` files are all profiles (e.g. `associations/`). */
+  profiles: string[]
+}
+
+/** What happened to one profile: its deck, or the error that stopped it (the others still build). */
+export interface ProfileOutcome {
+  /** The profile file, as given (or found in a folder). */
+  file: string
+  slug?: string
+  result?: BuildResult
+  error?: unknown
+  /** Problems that do not stop the build (e.g. a colour hard to read), as `file:line: message`. */
+  warnings: string[]
+}
+
+export interface ProfilesBuildHooks {
+  /**
+   * Runs after the deck is written into its staging folder and before it replaces the previous
+   * output: the place for the PDFs (`exportPdfs({ browser, dir, compiled })` with one shared browser).
+   */
+  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<void>
+}
+
+/**
+ * `diapo build --asso FILE...`: builds the deck once for each association into `out/<slug>/`. A
+ * profile that fails is reported in its outcome and leaves its previous output untouched; the others
+ * build all the same. Profiles are built concurrently, so their exports can share one browser.
+ */
+export async function buildProfiles(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
+  const files = await findProfiles(options.profiles, options.cwd)
+  const outDir = path.resolve(options.cwd, options.out)
+  const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
+  const slugs = new Map<string, string>()
+  return Promise.all(
+    files.map(async (file, i): Promise<ProfileOutcome> => {
+      const entry = loaded[i]!
+      if ('error' in entry) return { file, error: entry.error, warnings: [] }
+      const { profile, source } = entry.p
+      const slug = profile.slug!
+      const taken = slugs.get(slug)
+      if (taken) {
+        const error = new DeckError(`the output folder "${slug}" is already the one of ${taken}`, 'E_CONFIG', {
+          loc: { file: source.file, line: source.lineOf(['slug']) },
+          hint: 'give each profile its own file name, or its own "slug"',
+        })
+        return { file, slug, error, warnings: [] }
+      }
+      slugs.set(slug, file)
+      try {
+        return await buildOne(options, entry.p, path.join(outDir, slug), hooks, file)
+      } catch (error) {
+        return { file, slug, error, warnings: [] }
+      }
+    }),
+  )
+}
+
+// --- internal ---
+
+async function buildOne(
+  options: ProfilesBuildOptions,
+  loaded: LoadedProfile,
+  dir: string,
+  hooks: ProfilesBuildHooks,
+  file: string,
+): Promise<ProfileOutcome> {
+  const compiled = await compileDeck({ ...options, profile: loaded })
+  const staged = await stageOutput(dir)
+  try {
+    await writeDeck(compiled, staged.dir)
+    await hooks.afterWrite?.(compiled, staged.dir)
+    await staged.commit()
+  } finally {
+    await staged.discard()
+  }
+  const themeCss = await readFile(compiled.themeFile, 'utf8')
+  const warnings = (await checkProfileContrast(loaded.profile, themeCss)).map(
+    (w) => `${formatLocation({ file: loaded.source.file, line: loaded.source.lineOf(w.path) }, options.cwd)}: ${w.message}`,
+  )
+  return {
+    file,
+    slug: loaded.profile.slug ?? undefined,
+    result: { outDir: dir, indexFile: path.join(dir, 'index.html'), slideCount: compiled.slideCount },
+    warnings,
+  }
+}

@@ -1,0 +1,125 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { DeckError } from '../errors.js'
+import { sectionIdOf } from '../parse/deck.js'
+import { parseFrontMatter } from '../parse/frontmatter.js'
+import { arrangeSections } from '../parse/sections.js'
+import { PACKAGE_ROOT } from '../paths.js'
+import { DEFAULT_LANG } from '../render/deck.js'
+import { buildDiagnostic } from '../render/diagnostic.js'
+import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
+import { renderTemplate, type TemplateEnv, type TemplateSource } from '../render/templates.js'
+import type { DeckMeta, SourceFile } from '../types.js'
+import { GENERIC_PROFILE, type LoadedProfile, type ResolvedProfile } from './defaults.js'
+
+/** Partials slides include with `{{> name}}`: the `.hbs` files of this folder. */
+export const PARTIALS_DIR = path.join(PACKAGE_ROOT, 'templates', 'partials')
+
+/** A deck's sources made for one audience, and what the page takes from the profile. */
+export interface ProfileDeck {
+  sources: SourceFile[]
+  /** Front matter values the profile overrides (lang, handoutUrl, title). */
+  meta: Partial<DeckMeta>
+  /** CSS custom properties of the profile's colours, for the page's `<style>`. */
+  style?: string
+  /** The profile's theme (a name or an absolute `.css` path). */
+  theme?: string
+}
+
+/**
+ * Makes a deck's sources for an association (or, without a profile, for a generic audience):
+ * sections left out or added, then every slide file rendered as a strict Handlebars template with
+ * `asso`, `deck` and `diagnostic` in scope. Errors point at the profile's or the slide's line.
+ */
+export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile): Promise<ProfileDeck> {
+  const profile = loaded?.profile ?? GENERIC_PROFILE
+  const arranged = await arrange(sources, loaded)
+  const first = arranged[0] ? parseFrontMatter(arranged[0].text, arranged[0].file).data : {}
+  const lang = profile.lang ?? (typeof first.lang === 'string' ? first.lang : DEFAULT_LANG)
+  // The catalogue (and zod, to check it) is loaded only for a profile with tools: the plain build stays light.
+  const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
+  const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
+  const deck = wrapTexts({ ...first, lang }, lang)
+  const diagnostic = wrapTexts(buildDiagnostic(profile.tools, catalogue), lang)
+  const rendered = arranged.map((source) => {
+    const scope = { asso: templateProfile(profile, source.file, lang), deck, diagnostic }
+    return renderSource(source, scope, env)
+  })
+  const meta: Partial<DeckMeta> = { lang }
+  if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
+  if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
+  return { sources: rendered, meta, style: profileStyle(profile), ...(profile.theme ? { theme: profile.theme } : {}) }
+}
+
+/** `:root { --diapo-primary: ...; --diapo-accent: ... }` for a profile's colours (validated CSS colours). */
+export function profileStyle(profile: ResolvedProfile): string | undefined {
+  const vars = [
+    profile.colors.primary && `--diapo-primary: ${profile.colors.primary};`,
+    profile.colors.accent && `--diapo-accent: ${profile.colors.accent};`,
+  ].filter(Boolean)
+  return vars.length > 0 ? `:root { ${vars.join(' ')} }` : undefined
+}
+
+// --- internal ---
+
+async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined): Promise<SourceFile[]> {
+  if (!loaded) return sources
+  const { profile, source } = loaded
+  if (profile.sections.exclude.length === 0 && profile.extraSlides.length === 0) return sources
+  const extras = await Promise.all(
+    profile.extraSlides.map(async (extra) => ({
+      after: extra.after,
+      source: { file: extra.file, id: sectionIdOf(extra.file), text: await readFile(extra.file, 'utf8') },
+    })),
+  )
+  const result = arrangeSections(sources, { exclude: profile.sections.exclude, extras })
+  if (Array.isArray(result)) return result
+  const at = result.list === 'exclude' ? ['sections', 'exclude', result.index] : ['extraSlides', result.index, 'after']
+  throw new DeckError(`unknown section "${result.id}"`, 'E_CONFIG', {
+    loc: { file: source.file, line: source.lineOf(at) },
+    hint: `the deck's sections are: ${result.known.join(', ')}`,
+  })
+}
+
+function renderSource(source: SourceFile, scope: Record<string, unknown>, env: TemplateEnv): SourceFile {
+  const text = source.text.replace(/\r\n?/g, '\n')
+  const { bodyLine } = parseFrontMatter(text, source.file)
+  const lines = text.split('\n')
+  const head = lines.slice(0, bodyLine - 1)
+  const body: TemplateSource = { file: source.file, text: lines.slice(bodyLine - 1).join('\n'), firstLine: bodyLine }
+  const rendered = renderTemplate(body, scope, env)
+  return {
+    ...source,
+    text: [...head, rendered.text].join('\n'),
+    lineMap: [...head.map((_, i) => i + 1), ...rendered.lines],
+  }
+}
+
+/** The profile as a slide file sees it: texts escaped, the logo as a URL relative to that file. */
+function templateProfile(profile: ResolvedProfile, file: string, lang: string): unknown {
+  const { logo, ...rest } = profile
+  const wrapped = wrapTexts(rest, lang) as Record<string, unknown>
+  wrapped.logo = logo ? new TemplateText(logo, relativeUrl(path.dirname(file), logo)) : null
+  return wrapped
+}
+
+function relativeUrl(fromDir: string, file: string): string {
+  return path
+    .relative(fromDir, file)
+    .split(path.sep)
+    .map((part) => encodeURIComponent(part).replace(/'/g, '%27'))
+    .join('/')
+}
+
+/** Read at every build, so a changed partial shows in the next build (and in the dev server). */
+async function loadPartials(): Promise<Record<string, TemplateSource>> {
+  const names = (await readdir(PARTIALS_DIR).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'))
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(PARTIALS_DIR, name)
+      return [name.slice(0, -4), { file, text: await readFile(file, 'utf8'), firstLine: 1 }] as const
+    }),
+  )
+  return Object.fromEntries(entries)
+}

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { z } from 'zod'
+
+import { DeckError } from '../errors.js'
+import { PACKAGE_ROOT } from '../paths.js'
+import { type LocatedData, parseYamlWithSchema } from './validate.js'
+
+/** The alternatives catalogue shipped with diapo, that volunteers extend. */
+export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.yml')
+
+const CATEGORIES = ['gestion', 'communication-interne', 'communication-externe', 'bureautique', 'systeme'] as const
+const HINT = 'read the comments at the top of data/catalogue.yml: they describe every key, with an example'
+
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty')
+const AlternativeSchema = z.strictObject({
+  name: text,
+  url: z
+    .string({ error: 'must be a web address' })
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be a full web address, e.g. https://framasoft.org'),
+  kind: z.enum(['logiciel', 'service'], { error: 'must be « logiciel » or « service »' }),
+  note: text.optional(),
+})
+const ToolSchema = z.strictObject({
+  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. google-drive'),
+  names: z.array(text, { error: 'must be a list of names, e.g. [Google Drive, Drive]' }).min(1, 'must give at least one name'),
+  need: text,
+  category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
+  why: text,
+  alternatives: z.array(AlternativeSchema, { error: 'must be a list of alternatives' }).min(2, 'must give at least two alternatives'),
+})
+const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, { error: 'must be a list of tools' }) })
+
+export type CatalogueTool = z.infer<typeof ToolSchema>
+export type Alternative = z.infer<typeof AlternativeSchema>
+
+/** The catalogue, with its tools indexed by every name they go by. */
+export interface Catalogue {
+  tools: CatalogueTool[]
+  /** Finds the tool an association means by `name` (case, accents, spaces and punctuation ignored). */
+  match(name: string): CatalogueTool | undefined
+}
+
+/** Reads and checks the catalogue; a mistake in it is a `DeckError` at its line. */
+export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
+  const text = await readFile(file, 'utf8').catch((cause: unknown) => {
+    throw new DeckError(`cannot read the alternatives catalogue ${file}`, 'E_CONFIG', { cause })
+  })
+  return parseCatalogue(text, file)
+}
+
+/** Checks a catalogue's YAML text: its schema, unique ids and names. Pure. */
+export function parseCatalogue(yamlText: string, file: string): Catalogue {
+  const located = parseYamlWithSchema(yamlText, file, CatalogueSchema, { code: 'E_CONFIG', hint: HINT })
+  const tools = located.data.tools
+  const byName = new Map<string, CatalogueTool>()
+  const ids = new Set<string>()
+  tools.forEach((tool, i) => {
+    if (ids.has(tool.id)) throw duplicate(located, [i, 'id'], `the id "${tool.id}" is already used by another tool`)
+    ids.add(tool.id)
+    tool.names.forEach((name, j) => {
+      const owner = byName.get(normalizeToolName(name))
+      if (owner && owner !== tool) throw duplicate(located, [i, 'names', j], `the name "${name}" is already a name of "${owner.id}"`)
+      byName.set(normalizeToolName(name), tool)
+    })
+  })
+  return { tools, match: (name) => byName.get(normalizeToolName(name)) }
+}
+
+/** `Google Drive`, `google-drive`, `GoogleDrive ` → `googledrive`; `Réseau` → `reseau`. */
+export function normalizeToolName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+// --- internal ---
+
+function duplicate(located: LocatedData<unknown>, at: (string | number)[], message: string): DeckError {
+  return new DeckError(message, 'E_CONFIG', {
+    loc: { file: located.file, line: located.keyLineOf(['tools', ...at]) },
+    hint: 'each tool has its own id, and a name belongs to one tool only: merge the two entries or remove the name',
+  })
+}

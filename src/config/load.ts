@@ -1,0 +1,75 @@
+import { access, readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import { DeckError } from '../errors.js'
+import { type LoadedProfile, resolveProfile } from './defaults.js'
+import { ProfileSchema } from './schema.js'
+import { type KeyPath, parseYamlWithSchema } from './validate.js'
+
+/** Where `diapo new` writes profiles and `npm run build` finds them. */
+export const PROFILES_DIR = 'associations'
+
+const PROFILE_HINT = 'see the comments of a profile made by "diapo new <slug>", or the README section "Association profiles"'
+const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/**
+ * Reads and checks an association's profile. Every mistake (unknown key, wrong type, invalid colour or
+ * date, missing logo or slide file) is a `DeckError` at its line in the profile.
+ */
+export async function loadProfile(file: string, cwd: string): Promise<LoadedProfile> {
+  const absolute = path.resolve(cwd, file)
+  const text = await readFile(absolute, 'utf8').catch((cause: unknown) => {
+    throw new DeckError(`profile not found: ${file}`, 'E_CONFIG', {
+      hint: `give the path of a .yml file, e.g. ${PROFILES_DIR}/amis-du-velo.yml (create one with "diapo new amis-du-velo")`,
+      cause,
+    })
+  })
+  const source = parseYamlWithSchema(text, absolute, ProfileSchema, { code: 'E_CONFIG', hint: PROFILE_HINT })
+  const profile = resolveProfile(source.data, absolute)
+  const fail = (message: string, at: KeyPath, hint: string): DeckError =>
+    new DeckError(message, 'E_CONFIG', { loc: { file: absolute, line: source.lineOf(at) }, hint })
+
+  if (!source.data.slug && !RE_SLUG.test(profile.slug ?? '')) {
+    throw fail(`the file name "${path.basename(absolute)}" cannot name an output folder`, [], 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"')
+  }
+  if (profile.logo && !(await exists(profile.logo))) {
+    throw fail(`logo not found: ${profile.logo}`, ['logo'], 'put the image beside the profile, or write its path relative to the profile')
+  }
+  if (profile.theme?.endsWith('.css')) profile.theme = path.resolve(path.dirname(absolute), profile.theme)
+  for (const [i, extra] of profile.extraSlides.entries()) {
+    if (!(await exists(extra.file))) {
+      throw fail(`slide file not found: ${extra.file}`, ['extraSlides', i, 'file'], 'write the path of a Markdown file relative to the profile')
+    }
+  }
+  return { profile, source }
+}
+
+/**
+ * The profile files named on the command line: a `.yml` file, or a folder whose `.yml` files are all
+ * taken (in name order). Paths stay as given, for messages.
+ */
+export async function findProfiles(args: string[], cwd: string): Promise<string[]> {
+  const files: string[] = []
+  for (const arg of args) {
+    const info = await stat(path.resolve(cwd, arg)).catch(() => undefined)
+    if (!info?.isDirectory()) {
+      files.push(arg)
+      continue
+    }
+    const inside = (await readdir(path.resolve(cwd, arg))).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort()
+    if (inside.length === 0) {
+      throw new DeckError(`no profile (.yml file) in ${arg}`, 'E_CONFIG', { hint: 'create one with "diapo new <slug>"' })
+    }
+    files.push(...inside.map((n) => path.join(arg, n)))
+  }
+  return [...new Set(files)]
+}
+
+// --- internal ---
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  )
+}

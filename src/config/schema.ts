@@ -1,0 +1,134 @@
+import { parse as parseColor } from 'culori'
+import { z } from 'zod'
+
+/** Output folders a slug must not take: they are entries of the generic deck in the same `dist/`. */
+export const RESERVED_SLUGS = ['assets', 'media', 'external', 'index']
+
+const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const RE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const RE_LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/
+const RE_EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/
+const RE_LOGO = /\.(?:svg|png|jpe?g|webp)$/i
+/** A CSS colour also goes into a `<style>`: only these characters, whatever culori accepts. */
+const RE_CSS_SAFE = /^[#\w\s(),.%/+-]+$/
+
+const text = (example: string) =>
+  z.string({ error: `must be text, for example ${example}` }).trim().min(1, `must not be empty, for example ${example}`)
+
+const cssColor = z.string({ error: 'must be a CSS colour, for example "#0a7d5c"' }).refine(isCssColor, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a CSS colour; write for example "#0a7d5c", "rgb(10 125 92)" or "teal"`,
+})
+
+const httpUrl = z.string({ error: 'must be a web address, for example "https://example.org"' }).refine(isHttpUrl, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a web address; write it in full, for example "https://example.org"`,
+})
+
+const calendarDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD, for example 2026-12-03' })
+  .refine(isCalendarDate, {
+    error: (issue) => `${JSON.stringify(issue.input)} is not a date; write it YYYY-MM-DD, for example 2026-12-03`,
+  })
+
+/** An association's profile, `associations/<slug>.yml`, as the volunteer writes it. All optional but `name`. */
+export const ProfileSchema = z.strictObject({
+  /** Full name, e.g. "Les Amis du Vélo de Lyon". */
+  name: text('"Les Amis du Vélo de Lyon"'),
+  /** Short name for tight places. Default: `name`. */
+  shortName: text('"Amis du Vélo"').optional(),
+  /** Output folder name (`dist/<slug>/`). Default: the profile file's name. */
+  slug: z
+    .string({ error: 'must be text, for example amis-du-velo' })
+    .regex(RE_SLUG, 'must be lower-case letters, digits and dashes, for example amis-du-velo')
+    .refine((s) => !RESERVED_SLUGS.includes(s), `is reserved; choose another name than ${RESERVED_SLUGS.join(', ')}`)
+    .optional(),
+  /** Logo file relative to the profile: svg, png, jpg or webp. */
+  logo: z
+    .string({ error: 'must be the name of an image file, for example logo.svg' })
+    .regex(RE_LOGO, 'must be an svg, png, jpg or webp file, for example logo.svg')
+    .optional(),
+  /** Theme colours: any CSS colour. */
+  colors: z.strictObject({ primary: cssColor.optional(), accent: cssColor.optional() }).optional(),
+  /** Language of the deck, e.g. `fr`. Default: the deck's. */
+  lang: z
+    .string({ error: 'must be a language code, for example fr' })
+    .refine((s) => RE_LANG.test(s) && isLocale(s), 'must be a language code, for example fr or fr-BE')
+    .optional(),
+  /** Theme name (`default`, `contrast`) or a `.css` file relative to the profile. */
+  theme: text('default').optional(),
+  /** Where the handout PDF will be published. */
+  handoutUrl: httpUrl.optional(),
+  workshop: z
+    .strictObject({
+      date: calendarDate.optional(),
+      place: text('"Maison des associations, Lyon"').optional(),
+      facilitator: text('"Camille"').optional(),
+    })
+    .optional(),
+  /** How to reach the people who follow up on the workshop. */
+  contact: z
+    .strictObject({
+      email: z
+        .string({ error: 'must be an e-mail address, for example contact@example.org' })
+        .regex(RE_EMAIL, 'must be an e-mail address, for example contact@example.org')
+        .optional(),
+      website: httpUrl.optional(),
+    })
+    .optional(),
+  /** The tools the association uses today, for the diagnostic. */
+  tools: z
+    .array(
+      z.strictObject({ need: text('"Gestion des membres"').optional(), current: text('"Excel"') }),
+      { error: 'must be a list of tools, each line like - { need: "Gestion des membres", current: "Excel" }' },
+    )
+    .optional(),
+  sections: z
+    .strictObject({
+      exclude: z.array(text('references'), { error: 'must be a list of section ids, for example [references]' }).optional(),
+    })
+    .optional(),
+  /** The association's own slides, inserted after a section. */
+  extraSlides: z
+    .array(
+      z.strictObject({
+        file: z
+          .string({ error: 'must be a Markdown file, for example nos-projets.md' })
+          .regex(/\.md$/i, 'must be a Markdown file (.md), for example nos-projets.md'),
+        after: text('alternatives'),
+      }),
+      { error: 'must be a list, each line like - { file: nos-projets.md, after: alternatives }' },
+    )
+    .optional(),
+})
+
+/** A profile as written in its YAML file (validated). */
+export type ProfileInput = z.infer<typeof ProfileSchema>
+
+/** True for any colour CSS accepts (culori parses the CSS Color 4 syntaxes and the named colours). */
+export function isCssColor(value: string): boolean {
+  return RE_CSS_SAFE.test(value) && parseColor(value) !== undefined
+}
+
+/** A `YYYY-MM-DD` string that names a real calendar day. */
+export function isCalendarDate(value: string): boolean {
+  const m = RE_DATE.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+
+// --- internal ---
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.')
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1
+  } catch {
+    return false
+  }
+}

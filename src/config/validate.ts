@@ -1,0 +1,137 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import type { z } from 'zod'
+
+import { DeckError, type DeckErrorCode } from '../errors.js'
+
+/** A key path into YAML data, e.g. `['workshop', 'date']` or `['tools', 2, 'current']`. */
+export type KeyPath = (string | number)[]
+
+/** YAML data checked against a schema, with the line of every key for later errors. */
+export interface LocatedData<T> {
+  data: T
+  file: string
+  /** 1-based line of the value at `path` (of the closest parent that exists). */
+  lineOf(path: KeyPath): number
+  /** 1-based line of the key at `path` (the value's line when it has no key). */
+  keyLineOf(path: KeyPath): number
+}
+
+export interface ValidateOptions {
+  code: DeckErrorCode
+  /** Shown under every error: what to read or do. */
+  hint: string
+}
+
+/**
+ * Parses YAML and checks it against a zod schema. The first problem is a `DeckError` at its line, in
+ * words a volunteer can act on: `associations/x.yml:7: "workshop.date" ... ; write it YYYY-MM-DD`.
+ */
+export function parseYamlWithSchema<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  options: ValidateOptions,
+): LocatedData<z.infer<S>> {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter })
+  const yamlError = doc.errors[0]
+  if (yamlError) {
+    throw new DeckError(`malformed YAML: ${yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, options.code, {
+      loc: { file, line: yamlError.linePos?.[0].line ?? 1 },
+      hint: 'check the indentation (spaces, never tabs), and put quotes around texts that contain ":" or "#"',
+      cause: yamlError,
+    })
+  }
+  const located = locate(doc, lineCounter, file)
+  const result = schema.safeParse(doc.toJS() ?? {})
+  if (!result.success) {
+    const issues = result.error.issues
+    const first = issues[0]!
+    const more = issues.length > 1 ? ` (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} after this one)` : ''
+    const unknownKey = first.code === 'unrecognized_keys' ? first.keys[0] : undefined
+    const path = first.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const line = unknownKey !== undefined ? located.keyLineOf([...path, unknownKey]) : located.keyLineOf(path)
+    throw new DeckError(`${describeIssue(first, path, schema)}${more}`, options.code, { loc: { file, line }, hint: options.hint })
+  }
+  return { ...located, data: result.data }
+}
+
+/** `['tools', 2, 'current']` → `tools[3].current` (lists counted from 1, as people do). */
+export function formatKeyPath(path: KeyPath): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part + 1}]` : out ? `${out}.${part}` : part), '')
+}
+
+/** Same as `parseYamlWithSchema`, for a value that is not in any file yet. */
+export function locateNothing<T>(data: T, file: string): LocatedData<T> {
+  return { data, file, lineOf: () => 1, keyLineOf: () => 1 }
+}
+
+// --- internal ---
+
+function locate(doc: Document, lineCounter: LineCounter, file: string): Omit<LocatedData<unknown>, 'data'> {
+  const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line)
+  const nearest = (path: KeyPath): { node?: Node; key?: Node } => {
+    for (let n = path.length; n >= 0; n--) {
+      const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined
+      if (node || n === 0) {
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]) : undefined
+        return { node: node ?? (doc.contents as Node | undefined), key: n === path.length ? (pair?.key as Node | undefined) : undefined }
+      }
+    }
+    return {}
+  }
+  return {
+    file,
+    lineOf: (path) => lineAt(nearest(path).node?.range?.[0]),
+    keyLineOf: (path) => {
+      const found = nearest(path)
+      return lineAt((found.key ?? found.node)?.range?.[0])
+    },
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType): string {
+  const where = formatKeyPath(path)
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = keysAt(schema, path)
+      const inside = where ? ` in "${where}"` : ''
+      return `unknown key "${issue.keys[0]}"${inside}; expected one of: ${allowed.join(', ')}`
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return `"${where}" is missing; it is required`
+      return `"${where}" ${issue.message}, not ${describeValue(issue.input)}`
+    default:
+      return where ? `"${where}" ${issue.message}` : issue.message
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a group of keys'
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`
+}
+
+/** Keys an object schema accepts at `path` (for "expected one of"). */
+function keysAt(schema: z.ZodType, path: KeyPath): string[] {
+  let current: unknown = schema
+  for (const part of [...path, undefined]) {
+    current = unwrap(current)
+    if (part === undefined) break
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def
+    current = typeof part === 'number' ? def?.element : def?.shape?.[part]
+  }
+  const shape = (current as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape
+  return shape ? Object.keys(shape) : []
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { def?: { type?: string; innerType?: unknown } } | undefined
+  while (s?.def && (s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'nullable')) {
+    s = s.def.innerType as typeof s
+  }
+  return s
+}
