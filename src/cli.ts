@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 
 import { isDeckError } from './errors.js'
 import { registerBuild } from './cli/build.js'
+import { registerNew } from './cli/new.js'
 import type { CliContext } from './cli/context.js'
 import * as log from './log.js'
 
@@ -32,6 +33,7 @@ function createProgram(ctx: CliContext): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
 
   registerBuild(program, ctx)
+  registerNew(program, ctx)
 
   return program
 }

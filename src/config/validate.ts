@@ -43,7 +43,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     })
   }
   const located = locate(doc, lineCounter, file)
-  const result = schema.safeParse(doc.toJS() ?? {})
+  const input: unknown = doc.toJS() ?? {}
+  const result = schema.safeParse(input)
   if (!result.success) {
     const issues = result.error.issues
     const first = issues[0]!
@@ -51,7 +52,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     const unknownKey = first.code === 'unrecognized_keys' ? first.keys[0] : undefined
     const path = first.path.filter((p): p is string | number => typeof p !== 'symbol')
     const line = unknownKey !== undefined ? located.keyLineOf([...path, unknownKey]) : located.keyLineOf(path)
-    throw new DeckError(`${describeIssue(first, path, schema)}${more}`, options.code, { loc: { file, line }, hint: options.hint })
+    throw new DeckError(`${describeIssue(first, path, schema, valueAt(input, path))}${more}`, options.code, { loc: { file, line }, hint: options.hint })
   }
   return { ...located, data: result.data }
 }
@@ -91,8 +92,22 @@ function locate(doc: Document, lineCounter: LineCounter, file: string): Omit<Loc
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType): string {
+/** zod's type names, in a volunteer's words. */
+const EXPECTED: Record<string, string> = {
+  object: 'a group of "key: value" lines (or { key: value, ... })',
+  array: 'a list (lines starting with "- ", or [a, b])',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+}
+
+function valueAt(data: unknown, path: KeyPath): unknown {
+  return path.reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), data)
+}
+
+function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType, input: unknown): string {
   const where = formatKeyPath(path)
+  const label = where ? `"${where}"` : 'the file'
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(schema, path)
@@ -100,10 +115,10 @@ function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType
       return `unknown key "${issue.keys[0]}"${inside}; expected one of: ${allowed.join(', ')}`
     }
     case 'invalid_type':
-      if (issue.input === undefined) return `"${where}" is missing; it is required`
-      return `"${where}" ${issue.message}, not ${describeValue(issue.input)}`
+      if (input === undefined) return `${label} is missing; it is required`
+      return `${label} ${issue.message.startsWith('Invalid input') ? `must be ${EXPECTED[issue.expected] ?? issue.expected}` : issue.message}, not ${describeValue(input)}`
     default:
-      return where ? `"${where}" ${issue.message}` : issue.message
+      return `${label} ${issue.message}`
   }
 }
 

@@ -151,7 +151,9 @@ function addLineMarkers(node: unknown, firstLine: number): void {
     // @types say `original` is strip flags; in the parser's AST it is the content's raw text.
     const original = statement.original as unknown as string
     const { value, loc } = statement
-    const offset = startOfValue(original, value)
+    // An emptied content (whitespace control took it all) still marks where the next line starts.
+    const stripped = (statement as { rightStripped?: boolean }).rightStripped
+    const offset = value === '' ? (stripped ? original.length : 0) : startOfValue(original, value)
     let line = loc.start.line + countNewlines(original.slice(0, offset))
     const atLineStart = offset === 0 ? loc.start.column === 0 : original[offset - 1] === '\n'
     let marked = atLineStart ? marker(line, firstLine) : ''
