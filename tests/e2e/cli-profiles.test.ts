@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const DIAPO = path.join(ROOT, 'bin', 'diapo.js')
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'associations')
+
+let work: string
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'diapo-cli-profiles-'))
+  await cp(path.join(ROOT, 'slides'), path.join(work, 'slides'), { recursive: true })
+})
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+/** Runs the real CLI in the temporary folder; resolves with its exit code and output. */
+function diapo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [DIAPO, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+describe('diapo build --asso', () => {
+  it('builds the good profile, reports the broken one at its line, and exits non-zero', async () => {
+    await mkdir(path.join(work, 'associations'))
+    await cp(path.join(FIXTURES, 'broken.yml'), path.join(work, 'associations', 'broken.yml'))
+    await writeFile(path.join(work, 'associations', 'la-chorale.yml'), 'name: La Chorale du Quartier\n')
+    // A previous deck of the broken profile must survive its failed build.
+    await mkdir(path.join(work, 'dist', 'broken'), { recursive: true })
+    await writeFile(path.join(work, 'dist', 'broken', 'index.html'), 'previous deck')
+
+    const run = await diapo('build', '--asso', 'associations/broken.yml', '--asso', 'associations/la-chorale.yml')
+
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('associations/broken.yml:3: unknown key "heure" in "workshop"; expected one of: date, place, facilitator')
+    expect(run.stderr).toContain('1 of 2 profiles failed')
+    const good = await readFile(path.join(work, 'dist', 'la-chorale', 'index.html'), 'utf8')
+    expect(good).toContain('La Chorale du Quartier')
+    expect(await readFile(path.join(work, 'dist', 'broken', 'index.html'), 'utf8')).toBe('previous deck')
+  })
+
+  it('builds every profile of a folder, and the generic deck keeps their folders', async () => {
+    await cp(path.join(ROOT, 'associations'), path.join(work, 'associations'), { recursive: true })
+    const profiles = await diapo('build', '--asso', 'associations')
+    expect(profiles.code, profiles.stderr).toBe(0)
+    const generic = await diapo('build')
+    expect(generic.code, generic.stderr).toBe(0)
+    const entries = await readdir(path.join(work, 'dist'))
+    expect(entries).toEqual(expect.arrayContaining(['index.html', 'assets', 'chorale-du-quartier', 'jardins-partages']))
+    const jardins = await readFile(path.join(work, 'dist', 'jardins-partages', 'index.html'), 'utf8')
+    expect(jardins).toContain('Les Jardins Partagés de la Croix-Rousse')
+    expect(await readdir(path.join(work, 'dist', 'jardins-partages', 'media', 'external'))).toEqual(['logo.svg'])
+  })
+
+  it('refuses a template mistake in a slide with its file and line', async () => {
+    await writeFile(path.join(work, 'slides', '05-valeurs.md'), '## Valeurs\n\nPour {{asso.nme}}\n')
+    const run = await diapo('build')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('slides/05-valeurs.md:3: unknown variable "asso.nme"')
+  })
+})
+
+describe('diapo new', () => {
+  it('writes a commented profile that builds, and never overwrites it', async () => {
+    const first = await diapo('new', 'amis-du-velo')
+    expect(first.code, first.stderr).toBe(0)
+    const file = path.join(work, 'associations', 'amis-du-velo.yml')
+    const text = await readFile(file, 'utf8')
+    expect(text).toContain('name: "Amis du velo"')
+    expect(text).toMatch(/# tools:/)
+
+    await writeFile(file, 'name: Les Amis du Vélo\n')
+    const second = await diapo('new', 'amis-du-velo')
+    expect(second.code).toBe(1)
+    expect(second.stderr).toContain('associations/amis-du-velo.yml already exists')
+    expect(await readFile(file, 'utf8')).toBe('name: Les Amis du Vélo\n')
+
+    await writeFile(file, text)
+    const build = await diapo('build', '--asso', 'associations/amis-du-velo.yml')
+    expect(build.code, build.stderr).toBe(0)
+  })
+})
