@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic } from '../render/diagnostic.js'
 import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
-import { renderTemplate, type TemplateEnv, type TemplateSource } from '../render/templates.js'
+import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
 import type { DeckMeta, SourceFile } from '../types.js'
 import { GENERIC_PROFILE, type LoadedProfile, type ResolvedProfile } from './defaults.js'
 
@@ -42,10 +42,9 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
   const diagnostic = wrapTexts(buildDiagnostic(profile.tools, catalogue), lang)
-  const rendered = arranged.map((source) => {
-    const scope = { asso: templateProfile(profile, source.file, lang), deck, diagnostic }
-    return renderSource(source, scope, env)
-  })
+  const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
+  const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
+  const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
@@ -82,13 +81,14 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
   })
 }
 
-function renderSource(source: SourceFile, scope: Record<string, unknown>, env: TemplateEnv): SourceFile {
+function renderSource(source: SourceFile, scope: Record<string, unknown>, render: ReturnType<typeof createTemplateRenderer>): SourceFile {
+  if (!source.text.includes('{{')) return source
   const text = source.text.replace(/\r\n?/g, '\n')
   const { bodyLine } = parseFrontMatter(text, source.file)
   const lines = text.split('\n')
   const head = lines.slice(0, bodyLine - 1)
   const body: TemplateSource = { file: source.file, text: lines.slice(bodyLine - 1).join('\n'), firstLine: bodyLine }
-  const rendered = renderTemplate(body, scope, env)
+  const rendered = render(body, scope)
   return {
     ...source,
     text: [...head, rendered.text].join('\n'),

@@ -36,7 +36,26 @@ const RE_PLACEHOLDER = /\uE002(\d+)\uE003(\n*)/g
  * records the source line of every output line, so later errors still point at the right line.
  */
 export function renderTemplate(source: TemplateSource, context: TemplateScope, env: TemplateEnv): RenderedTemplate {
-  const instance = createInstance(context, env)
+  return createTemplateRenderer(env, context)(source, context)
+}
+
+/**
+ * The same as `renderTemplate` for many files: helpers and partials are compiled once. `sample` is a
+ * scope with the keys every file's scope has (partials are checked against it).
+ */
+export function createTemplateRenderer(env: TemplateEnv, sample: TemplateScope): (source: TemplateSource, context: TemplateScope) => RenderedTemplate {
+  let instance: typeof Handlebars | undefined
+  return (source, context) => {
+    // Most slide files have no template at all: nothing to render, and their lines are their own.
+    if (!source.text.includes('{{')) return { text: source.text, lines: source.text.split('\n').map((_, i) => i + source.firstLine) }
+    instance ??= createInstance(sample, env)
+    return renderWith(instance, source, context, env)
+  }
+}
+
+// --- internal ---
+
+function renderWith(instance: typeof Handlebars, source: TemplateSource, context: TemplateScope, env: TemplateEnv): RenderedTemplate {
   const { text, restore } = protectCode(source.text)
   const ast = parseTemplate(text, source)
   checkTemplate(ast, context, { helpers: helperNames(env), partials: Object.keys(env.partials) }, (message, line, hint) =>
@@ -52,8 +71,6 @@ export function renderTemplate(source: TemplateSource, context: TemplateScope, e
   const mapped = collectLines(output, source.firstLine)
   return { text: restore(mapped.text), lines: mapped.lines }
 }
-
-// --- internal ---
 
 function createInstance(context: TemplateScope, env: TemplateEnv): typeof Handlebars {
   const instance = Handlebars.create()
