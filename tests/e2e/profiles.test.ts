@@ -95,12 +95,12 @@ describe('a deck built for an association', () => {
     expect(padlet[2]!.links).toEqual([])
   })
 
-  it('fits every diagnostic slide in its 1280×720 frame', async () => {
+  it('fits every slide (title with logo, diagnostic, contact) in its 1280×720 frame', async () => {
     const overflows = await page.evaluate(async () => {
       const deck = window.diapo
       const found: string[] = []
       for (const [i, section] of [...document.querySelectorAll<HTMLElement>('.slides > section')].entries()) {
-        if (!section.classList.contains('diagnostic')) continue
+        if (section.classList.contains('stack')) continue
         deck.slide(i)
         await new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
         const frame = section.getBoundingClientRect()
