@@ -4,6 +4,11 @@ export type TemplateScope = Record<string, unknown>
 export interface KnownNames {
   helpers: string[]
   partials: string[]
+  /**
+   * A partial runs in whatever context it is included from (e.g. inside `{{#each}}`): only paths that
+   * name a top-level key (`asso.x`, `@root.x`) can be checked there.
+   */
+  partial?: boolean
 }
 
 /** Reports a problem at a 1-based line of the template. */
@@ -110,6 +115,7 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
   } else {
     if (path.depth !== where.depth || path.parts.length === 0) return
     if (where.depth === 0 && where.blockParams.includes(path.parts[0]!)) return
+    if (c.known.partial && !(path.parts[0]! in c.scope)) return
     parts = path.parts
   }
   let value: unknown = c.scope

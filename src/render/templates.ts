@@ -78,9 +78,8 @@ function createInstance(context: TemplateScope, env: TemplateEnv): typeof Handle
   for (const [name, partial] of Object.entries(env.partials)) {
     const { text, restore } = protectCode(partial.text)
     const ast = parseTemplate(text, partial)
-    checkTemplate(ast, context, { helpers: helperNames(env), partials: Object.keys(env.partials) }, (message, line, hint) =>
-      templateError(message, partial, line, hint),
-    )
+    const known = { helpers: helperNames(env), partials: Object.keys(env.partials), partial: true }
+    checkTemplate(ast, context, known, (message, line, hint) => templateError(message, partial, line, hint))
     const compiled = instance.compile(ast, compileOptions(env))
     instance.registerPartial(name, ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
       try {

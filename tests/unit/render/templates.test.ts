@@ -64,6 +64,10 @@ describe('renderTemplate', () => {
     expect([helper.message, helper.detail.loc?.line]).toEqual(['unknown helper "upper"', 2])
   })
 
+  it('renders a partial in the context it is included from', () => {
+    expect(render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: '- {{current}} ({{@root.asso.name}})\n' } }).text).toBe('- Excel (Les Amis du Vélo)\n')
+  })
+
   it('reports an error inside a partial at the partial file and line', () => {
     const err = errorOf(() => render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: 'x\n{{need}}' } }))
     expect(err.detail.loc).toEqual({ file: '/pkg/templates/partials/row.hbs', line: 2 })
