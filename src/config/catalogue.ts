@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { z } from 'zod'
@@ -42,12 +42,22 @@ export interface Catalogue {
   match(name: string): CatalogueTool | undefined
 }
 
-/** Reads and checks the catalogue; a mistake in it is a `DeckError` at its line. */
+/**
+ * Reads and checks the catalogue; a mistake in it is a `DeckError` at its line. Kept while the file
+ * is unchanged, so the profiles of one build (or a dev server) share it.
+ */
 export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
-  const text = await readFile(file, 'utf8').catch((cause: unknown) => {
+  const cannotRead = (cause: unknown): never => {
     throw new DeckError(`cannot read the alternatives catalogue ${file}`, 'E_CONFIG', { cause })
-  })
-  return parseCatalogue(text, file)
+  }
+  const { mtimeMs } = await stat(file).catch(cannotRead)
+  const cached = cache.get(file)
+  if (cached?.mtimeMs === mtimeMs) return cached.catalogue
+  const catalogue = readFile(file, 'utf8').then((text) => parseCatalogue(text, file), cannotRead)
+  cache.set(file, { mtimeMs, catalogue })
+  // A catalogue with a mistake is read again next time (it is being fixed).
+  catalogue.catch(() => cache.delete(file))
+  return catalogue
 }
 
 /** Checks a catalogue's YAML text: its schema, unique ids and names. Pure. */
@@ -78,6 +88,8 @@ export function normalizeToolName(name: string): string {
 }
 
 // --- internal ---
+
+const cache = new Map<string, { mtimeMs: number; catalogue: Promise<Catalogue> }>()
 
 function duplicate(located: LocatedData<unknown>, at: (string | number)[], message: string): DeckError {
   return new DeckError(message, 'E_CONFIG', {
