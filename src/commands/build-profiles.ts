@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 import { compileDeck, type CompiledDeck } from '../compile.js'
@@ -13,6 +14,11 @@ import type { BuildOptions, BuildResult } from './build.js'
 export interface ProfilesBuildOptions extends BuildOptions {
   /** Profile files, or folders whose `.yml` files are all profiles (e.g. `associations/`). */
   profiles: string[]
+  /**
+   * Profiles built (and exported) at once. Default: the machine's cores, at least 2: each export
+   * prints two PDFs in two pages, and more pages than cores only makes each one late.
+   */
+  concurrency?: number
 }
 
 /** What happened to one profile: its deck, or the error that stopped it (the others still build). */
@@ -44,6 +50,7 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
   const outDir = path.resolve(options.cwd, options.out)
   const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
   const slugs = new Map<string, string>()
+  const limit = createLimit(options.concurrency ?? Math.max(2, os.availableParallelism()))
   return Promise.all(
     files.map(async (file, i): Promise<ProfileOutcome> => {
       const entry = loaded[i]!
@@ -60,7 +67,7 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
       }
       slugs.set(slug, file)
       try {
-        return await buildOne(options, entry.p, path.join(outDir, slug), hooks, file)
+        return await limit(() => buildOne(options, entry.p, path.join(outDir, slug), hooks, file))
       } catch (error) {
         return { file, slug, error, warnings: [] }
       }
@@ -69,6 +76,22 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
 }
 
 // --- internal ---
+
+/** Runs at most `max` tasks at once, the others waiting their turn in order. */
+function createLimit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0
+  const waiting: (() => void)[] = []
+  return async (task) => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve))
+    running++
+    try {
+      return await task()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
+}
 
 async function buildOne(
   options: ProfilesBuildOptions,
