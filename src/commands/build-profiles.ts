@@ -36,8 +36,9 @@ export interface ProfilesBuildHooks {
   /**
    * Runs after the deck is written into its staging folder and before it replaces the previous
    * output: the place for the PDFs (`exportPdfs({ browser, dir, compiled })` with one shared browser).
+   * Returns warnings to report with the profile; throwing fails the profile (its output is kept).
    */
-  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<void>
+  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<string[] | void>
 }
 
 /**
@@ -102,9 +103,10 @@ async function buildOne(
 ): Promise<ProfileOutcome> {
   const compiled = await compileDeck({ ...options, profile: loaded })
   const staged = await stageOutput(dir)
+  let exportWarnings: string[] = []
   try {
     await writeDeck(compiled, staged.dir)
-    await hooks.afterWrite?.(compiled, staged.dir)
+    exportWarnings = (await hooks.afterWrite?.(compiled, staged.dir)) ?? []
     await staged.commit()
   } finally {
     await staged.discard()
@@ -113,6 +115,7 @@ async function buildOne(
   const warnings = (await checkProfileContrast(loaded.profile, themeCss)).map(
     (w) => `${formatLocation({ file: loaded.source.file, line: loaded.source.lineOf(w.path) }, options.cwd)}: ${w.message}`,
   )
+  warnings.push(...exportWarnings)
   return {
     file,
     slug: loaded.profile.slug ?? undefined,
