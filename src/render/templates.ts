@@ -76,20 +76,34 @@ function createInstance(context: TemplateScope, env: TemplateEnv): typeof Handle
   const instance = Handlebars.create()
   instance.registerHelper(env.helpers)
   for (const [name, partial] of Object.entries(env.partials)) {
-    const { text, restore } = protectCode(partial.text)
-    const ast = parseTemplate(text, partial)
-    const known = { helpers: helperNames(env), partials: Object.keys(env.partials), partial: true }
-    checkTemplate(ast, context, known, (message, line, hint) => templateError(message, partial, line, hint))
-    const compiled = instance.compile(ast, compileOptions(env))
+    // Compiled at its first use: compiling a template is the costly part, and most decks use few partials.
+    let compiled: ((ctx: unknown, options: Handlebars.RuntimeOptions) => string) | undefined
     instance.registerPartial(name, ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
-      try {
-        return restore(compiled(ctx, options))
-      } catch (err) {
-        throw toDeckError(err, partial, text)
-      }
+      compiled ??= compilePartial(instance, partial, context, env)
+      return compiled(ctx, options)
     }) as unknown as Handlebars.Template)
   }
   return instance
+}
+
+function compilePartial(
+  instance: typeof Handlebars,
+  partial: TemplateSource,
+  context: TemplateScope,
+  env: TemplateEnv,
+): (ctx: unknown, options: Handlebars.RuntimeOptions) => string {
+  const { text, restore } = protectCode(partial.text)
+  const ast = parseTemplate(text, partial)
+  const known = { helpers: helperNames(env), partials: Object.keys(env.partials), partial: true }
+  checkTemplate(ast, context, known, (message, line, hint) => templateError(message, partial, line, hint))
+  const template = instance.compile(ast, compileOptions(env))
+  return (ctx, options) => {
+    try {
+      return restore(template(ctx, options))
+    } catch (err) {
+      throw toDeckError(err, partial, text)
+    }
+  }
 }
 
 function compileOptions(env: TemplateEnv): CompileOptions {
