@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest'
 
 import { isCalendarDate, isCssColor, ProfileSchema } from '../../../src/config/schema.js'
 import { formatKeyPath, parseYamlWithSchema } from '../../../src/config/validate.js'
-import { DeckError } from '../../../src/errors.js'
+import type { DeckError } from '../../../src/errors.js'
+import { deckErrorOf } from '../deck-error.js'
 
 const FILE = '/work/associations/x.yml'
 
 function errorOf(yaml: string): DeckError {
-  try {
-    parseYamlWithSchema(yaml, FILE, ProfileSchema, { code: 'E_CONFIG', hint: 'h' })
-  } catch (err) {
-    if (err instanceof DeckError) return err
-    throw err
-  }
-  throw new Error('expected the profile to be refused')
+  return deckErrorOf(() => parseYamlWithSchema(yaml, FILE, ProfileSchema, { code: 'E_CONFIG', hint: 'h' }))
 }
 
 describe('ProfileSchema', () => {

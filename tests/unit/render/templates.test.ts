@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { DeckError } from '../../../src/errors.js'
 import { createHelpers, wrapTexts } from '../../../src/render/helpers.js'
 import { renderTemplate, type TemplateEnv, type TemplateSource } from '../../../src/render/templates.js'
+import { deckErrorOf } from '../deck-error.js'
 
 const FILE = '/deck/slides/01-titre.md'
 const asso = { name: 'Les Amis du Vélo', logo: null, generic: false, workshop: { date: '2026-12-03', place: null }, tools: [{ current: 'Excel' }] }
@@ -22,16 +22,6 @@ function render(text: string, options: { firstLine?: number; partials?: Record<s
   return renderTemplate(source, options.scope ?? scope, env(options.partials))
 }
 
-function errorOf(fn: () => unknown): DeckError {
-  try {
-    fn()
-  } catch (err) {
-    if (err instanceof DeckError) return err
-    throw err
-  }
-  throw new Error('expected an error')
-}
-
 describe('renderTemplate', () => {
   it('renders asso and deck values, blocks and helpers', () => {
     const out = render('# {{asso.name}}\n\n{{#if asso.workshop.date}}{{date asso.workshop.date}}{{/if}}\n\n{{#each asso.tools}}- {{current}}\n{{/each}}{{deck.title}}')
@@ -43,24 +33,24 @@ describe('renderTemplate', () => {
   })
 
   it('refuses an unknown variable with the file and its line, counting the front matter', () => {
-    const err = errorOf(() => render('# Titre\n\nBienvenue {{asso.nom}}', { firstLine: 6 }))
+    const err = deckErrorOf(() => render('# Titre\n\nBienvenue {{asso.nom}}', { firstLine: 6 }))
     expect(err.detail.loc).toEqual({ file: FILE, line: 8 })
     expect(err.message).toBe('unknown variable "asso.nom"')
     expect(err.detail.hint).toContain('asso.name')
   })
 
   it('refuses an unknown variable even where strict mode would make it false (#if) or inside #each', () => {
-    expect(errorOf(() => render('a\n{{#if asso.lgo}}x{{/if}}')).detail.loc?.line).toBe(2)
-    expect(errorOf(() => render('{{#if nope.x}}x{{/if}}')).message).toBe('unknown variable "nope.x"')
-    const inEach = errorOf(() => render('a\n\n{{#each asso.tools}}\n- {{curent}}\n{{/each}}'))
+    expect(deckErrorOf(() => render('a\n{{#if asso.lgo}}x{{/if}}')).detail.loc?.line).toBe(2)
+    expect(deckErrorOf(() => render('{{#if nope.x}}x{{/if}}')).message).toBe('unknown variable "nope.x"')
+    const inEach = deckErrorOf(() => render('a\n\n{{#each asso.tools}}\n- {{curent}}\n{{/each}}'))
     expect([inEach.message, inEach.detail.loc?.line]).toEqual(['unknown variable "curent"', 4])
   })
 
   it('refuses an unknown partial or helper at its line', () => {
-    const partial = errorOf(() => render('a\n\n{{> absent}}', { partials: { hello: 'x' } }))
+    const partial = deckErrorOf(() => render('a\n\n{{> absent}}', { partials: { hello: 'x' } }))
     expect([partial.message, partial.detail.loc?.line]).toEqual(['unknown partial "absent"', 3])
     expect(partial.detail.hint).toContain('hello')
-    const helper = errorOf(() => render('a\n{{upper asso.name}}'))
+    const helper = deckErrorOf(() => render('a\n{{upper asso.name}}'))
     expect([helper.message, helper.detail.loc?.line]).toEqual(['unknown helper "upper"', 2])
   })
 
@@ -69,12 +59,12 @@ describe('renderTemplate', () => {
   })
 
   it('reports an error inside a partial at the partial file and line', () => {
-    const err = errorOf(() => render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: 'x\n{{need}}' } }))
+    const err = deckErrorOf(() => render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: 'x\n{{need}}' } }))
     expect(err.detail.loc).toEqual({ file: '/pkg/templates/partials/row.hbs', line: 2 })
   })
 
   it('reports malformed expressions at their line', () => {
-    const err = errorOf(() => render('a\nb\n{{asso.name', { firstLine: 3 }))
+    const err = deckErrorOf(() => render('a\nb\n{{asso.name', { firstLine: 3 }))
     expect(err.message).toMatch(/^malformed template expression/)
     expect(err.detail.loc?.line).toBe(5)
   })
