@@ -7,16 +7,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { report, timeRuns } from './lib.mjs'
+import { DIAPO_BIN, QUIET_ENV, report, ROOT, timeRuns } from './lib.mjs'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const DIAPO = path.join(ROOT, 'bin', 'diapo.js')
 const EXAMPLE = path.join(ROOT, 'associations', 'jardins-partages.yml')
 const PROFILE_COUNT = 10
 const TARGET = 4
 
+const RUNS = Number(process.env.BENCH_RUNS) || 5
+
 /** Runs the part; returns the rows of the summary. */
-export async function run({ runs = 5 } = {}) {
+export async function run({ runs = RUNS } = {}) {
   const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-bench-profiles-'))
   try {
     const { one, all } = await writeProfiles(work)
@@ -25,8 +25,9 @@ export async function run({ runs = 5 } = {}) {
     const flags = pdf ? ['--pdf'] : []
     const build = (profiles, out) => ({
       cmd: process.execPath,
-      args: [DIAPO, 'build', path.join(ROOT, 'slides'), ...profiles.flatMap((p) => ['--asso', p]), ...flags, '--out', out],
+      args: [DIAPO_BIN, 'build', path.join(ROOT, 'slides'), ...profiles.flatMap((p) => ['--asso', p]), ...flags, '--out', out],
       cwd: work,
+      env: QUIET_ENV,
     })
     const times = await timeRuns(`profiles${pdf ? ' with PDFs' : ' (HTML only: --pdf not available yet)'}`, {
       one: () => build([one], path.join(work, 'out-one')),
