@@ -20,10 +20,14 @@ const config: DeckConfig = configElement?.textContent
   ? (JSON.parse(configElement.textContent) as DeckConfig)
   : { lang: 'fr', reveal: {} }
 
+// reveal.js's print view (`?print-pdf`, used for slides.pdf) makes pages of the slide size plus the
+// margin: without one, a page is exactly the 1280×720 frame.
+const printing = /[?&]print-pdf\b/.test(window.location.search)
+
 const deck = new Reveal({
   width: 1280,
   height: 720,
-  margin: 0.04,
+  margin: printing ? 0 : 0.04,
   minScale: 0.2,
   maxScale: 2,
   center: false,
@@ -48,11 +52,17 @@ const deck = new Reveal({
 })
 
 localizeDeck(deck, config.lang)
+// Resolved once the print layout exists. `Reveal.isReady()` is true before it, and printing then
+// gives a one-page PDF: the PDF export waits on this instead. Listened to before `initialize()`, so
+// the event cannot be missed.
+const printReady = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()))
 void deck.initialize()
 
 declare global {
   interface Window {
     diapo: typeof deck
+    diapoPrintReady: Promise<void>
   }
 }
 window.diapo = deck
+window.diapoPrintReady = printReady

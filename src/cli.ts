@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import { isDeckError } from './errors.js'
 import { registerBuild } from './cli/build.js'
 import { registerNew } from './cli/new.js'
+import { registerPdf } from './cli/pdf.js'
 import type { CliContext } from './cli/context.js'
 import * as log from './log.js'
 
@@ -34,6 +35,7 @@ function createProgram(ctx: CliContext): Command {
 
   registerBuild(program, ctx)
   registerNew(program, ctx)
+  registerPdf(program, ctx)
 
   return program
 }

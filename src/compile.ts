@@ -9,6 +9,7 @@ import { frontMatterKeyLine } from './parse/frontmatter.js'
 import { PACKAGE_ROOT } from './paths.js'
 import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
+import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { renderPage } from './render/page.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
@@ -26,6 +27,11 @@ export interface CompileOptions {
   style?: string
   /** The association the deck is made for (`--asso`, see `loadProfile`); default: a generic audience. */
   profile?: LoadedProfile
+  /**
+   * The build also writes `handout.pdf` beside `index.html`: the last slide and the help overlay link
+   * to it. Without it, they link to the front matter's `handoutUrl` if any.
+   */
+  withPdf?: boolean
 }
 
 /** A deck ready to be written: the page, and the files it needs besides the runtime. */
@@ -36,6 +42,8 @@ export interface CompiledDeck {
   themeFile: string
   assets: LocalAsset[]
   slideCount: number
+  /** The extra CSS given in `CompileOptions.style`, for other pages of the deck (the handout). */
+  style?: string
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -55,7 +63,9 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   Object.assign(deck.meta, forAudience.meta)
   const needsHighlight = deck.stacks.some((s) => s.slides.some((slide) => hasHighlightableCode(slide.markdown)))
   const highlight = needsHighlight ? await (await import('./render/highlight.js')).loadHighlighter() : undefined
-  const rendered = renderDeck(deck, { deckRoot, highlight })
+  let rendered = renderDeck(deck, { deckRoot, highlight })
+  const handout = await renderHandoutLink(deck, rendered.meta.lang, options.withPdf ?? false)
+  if (handout) rendered = appendToLastSlide(rendered, handout.slideHtml)
 
   const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
   await Promise.all(assets.map(checkAsset))
@@ -73,13 +83,15 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
         throw err
       })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
+  const style = [forAudience.style, options.style].filter(Boolean).join('\n') || undefined
   const html = renderPage(rendered, {
     template,
-    style: [forAudience.style, options.style].filter(Boolean).join('\n') || undefined,
+    style,
+    helpExtra: handout?.helpHtml,
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
-  return { html, deck, rendered, themeFile, assets, slideCount }
+  return { html, deck, rendered, themeFile, assets, slideCount, style }
 }
 
 // --- internal ---

@@ -15,6 +15,8 @@ export interface DeckMeta {
   verticalSeparator?: string
   /** Regular expression (source) of the line that starts speaker notes. */
   notesSeparator?: string
+  /** Web address where handout.pdf will be published: the last slide shows its QR code. */
+  handoutUrl?: string
   /** Any other key is kept for templates. */
   [key: string]: unknown
 }

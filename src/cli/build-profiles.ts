@@ -10,6 +10,10 @@ export interface ProfilesCliOptions {
   out: string
   theme?: string
   asso: string[]
+  pdf?: boolean
+  browserPath?: string
+  /** Seconds. */
+  timeout?: number
 }
 
 /** `--asso FILE`, repeatable: a profile, or a folder of profiles. */
@@ -29,10 +33,8 @@ export function addAssoOption(command: Command): Command {
 export async function runProfilesBuild(ctx: CliContext, deck: string, opts: ProfilesCliOptions): Promise<void> {
   const started = performance.now()
   const { buildProfiles } = await import('../commands/build-profiles.js')
-  const options: ProfilesBuildOptions = { cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme, profiles: opts.asso }
-  // TODO(pdf, issue 3): with --pdf, run this inside `withBrowser(...)` and pass
-  // `{ afterWrite: (compiled, dir) => exportPdfs({ browser, dir, compiled }) }`: one browser for all profiles.
-  const outcomes = await buildProfiles(options)
+  const options: ProfilesBuildOptions = { cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme, profiles: opts.asso, withPdf: opts.pdf }
+  const outcomes = opts.pdf ? await buildProfilesWithPdf(options, opts) : await buildProfiles(options)
   report(outcomes, ctx.cwd)
   const failed = outcomes.filter((o) => o.error)
   if (failed.length > 0) {
@@ -44,6 +46,21 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
 }
 
 // --- internal ---
+
+/** Every profile's slides.pdf and handout.pdf, printed by one browser started while the first deck builds. */
+async function buildProfilesWithPdf(options: ProfilesBuildOptions, opts: ProfilesCliOptions): Promise<ProfileOutcome[]> {
+  const [{ buildProfiles }, { withBrowser, DEFAULT_TIMEOUT }, { exportPdfs }] = await Promise.all([
+    import('../commands/build-profiles.js'),
+    import('../export/browser.js'),
+    import('../export/pdf.js'),
+  ])
+  const timeout = opts.timeout === undefined ? undefined : opts.timeout * 1000
+  return withBrowser({ executablePath: opts.browserPath, timeout: Math.max(timeout ?? 0, DEFAULT_TIMEOUT) }, (browser) =>
+    buildProfiles(options, {
+      afterWrite: async (compiled, dir) => (await exportPdfs({ browser, dir, compiled, timeout })).warnings,
+    }),
+  )
+}
 
 function report(outcomes: ProfileOutcome[], cwd: string): void {
   for (const outcome of outcomes) {

@@ -1,25 +1,15 @@
-import { type Command, Option } from 'commander'
+import type { Command } from 'commander'
 
-import { displayPath } from '../errors.js'
-import * as log from '../log.js'
-import { addAssoOption, type ProfilesCliOptions, runProfilesBuild } from './build-profiles.js'
-import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
+import { addAssoOption, runProfilesBuild } from './build-profiles.js'
+import type { CliContext } from './context.js'
+import { addDeckOptions, addPdfOptions, type BuildCliOptions, runBuild } from './pdf.js'
 
-/** `diapo build [DECK] [--out DIR] [--theme NAME] [--asso FILE...]` */
+/** `diapo build [DECK] [--out DIR] [--theme NAME] [--asso FILE...] [--pdf [--browser-path FILE] [--timeout SECONDS]]` */
 export function registerBuild(program: Command, ctx: CliContext): void {
-  const command = program
-    .command('build')
-    .description('build a deck into DIR/index.html with everything it needs (works offline, from file://)')
-    .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
-    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
-    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
-  addAssoOption(command).action(async (deck: string, opts: ProfilesCliOptions) => {
-      if (opts.asso.length > 0) return runProfilesBuild(ctx, deck, opts)
-      const started = performance.now()
-      const { build } = await import('../commands/build.js')
-      const result = await build({ cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme })
-      log.success(
-        `${result.slideCount} slides → ${displayPath(result.indexFile, ctx.cwd)} (${log.formatSeconds(performance.now() - started)})`,
-      )
-    })
+  const command = addDeckOptions(
+    program.command('build').description('build a deck into DIR/index.html with everything it needs (works offline, from file://)'),
+  ).option('--pdf', 'also write DIR/slides.pdf and DIR/handout.pdf (needs Chromium, Chrome or Edge)')
+  addPdfOptions(addAssoOption(command)).action((deck: string, opts: BuildCliOptions & { asso: string[] }) =>
+    opts.asso.length > 0 ? runProfilesBuild(ctx, deck, opts) : runBuild(ctx, deck, opts),
+  )
 }

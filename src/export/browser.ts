@@ -1,4 +1,5 @@
-import { access, mkdtemp, rm } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -63,7 +64,11 @@ export async function resolveBrowserPath(options: BrowserOptions = {}, env = pro
 export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
   const executablePath = await resolveBrowserPath(options)
   const { default: puppeteer } = await import('puppeteer-core')
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'diapo-chrome-'))
+  // One temporary folder for the profile and for Chromium's own temporary files (its TMPDIR), so that
+  // removing it leaves nothing behind, even when the browser was killed.
+  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-chrome-'))
+  const userDataDir = path.join(root, 'profile')
+  await mkdir(path.join(root, 'tmp'))
   const args = [...BROWSER_ARGS]
   // Chromium's sandbox cannot start as root (containers, CI): only then is it turned off.
   if (isRoot() || process.env.DIAPO_NO_SANDBOX) args.push('--no-sandbox')
@@ -71,6 +76,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     executablePath,
     headless: true,
     userDataDir,
+    env: { ...process.env, TMPDIR: path.join(root, 'tmp') },
     args,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     protocolTimeout: (options.timeout ?? DEFAULT_TIMEOUT) * 4,
@@ -78,33 +84,71 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     handleSIGTERM: true,
     handleSIGHUP: true,
   }
+  // The profile folder goes with the browser, however it ends: closed, crashed, or killed by
+  // Puppeteer's Ctrl-C handler, even during the launch (it calls process.exit: hence a synchronous
+  // 'exit' listener, registered before the browser starts).
+  const removeOnExit = (): void => rmSync(root, { recursive: true, force: true, maxRetries: 5 })
+  process.once('exit', removeOnExit)
   let browser: Browser
   try {
     browser = await puppeteer.launch(launchOptions)
   } catch (cause) {
-    await rm(userDataDir, { recursive: true, force: true })
+    process.off('exit', removeOnExit)
+    await removeProfile(root)
     throw new DeckError(`could not start the browser ${executablePath}`, 'E_BROWSER_NOT_FOUND', {
       hint: 'check that it runs (try it with --version), or point CHROME_PATH to another Chromium, Chrome or Edge',
       cause,
     })
   }
-  // The profile folder goes with the browser, however it ends; closeBrowser waits for it.
-  const removed = new Promise<void>((resolve) => {
-    browser.once('disconnected', () => void removeProfile(browser, userDataDir).then(resolve))
+  PROFILES.set(browser, root)
+  browser.once('disconnected', () => {
+    process.off('exit', removeOnExit)
+    void removeProfile(root)
   })
-  PROFILE_REMOVALS.set(browser, removed)
   return browser
 }
 
-/** Closes a browser, never throwing: for `finally` blocks. */
+/**
+ * Closes a browser, never throwing: for `finally` blocks. Its temporary profile folder is removed.
+ * A browser we started is killed outright rather than asked to quit: everything it printed is already
+ * in Node's hands, its profile is thrown away, and a graceful shutdown costs a second on a busy
+ * machine (and may never end when a renderer is stuck in a script).
+ */
 export async function closeBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return
-  try {
-    await browser.close()
-  } catch {
-    browser.process()?.kill('SIGKILL')
+  const proc = browser.process()
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+    killProcessTree(proc)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT)))])
+    clearTimeout(timer)
   }
-  await PROFILE_REMOVALS.get(browser)
+  await browser.close().catch(() => undefined)
+  const profile = PROFILES.get(browser)
+  if (profile) await removeProfile(profile)
+}
+
+/**
+ * Runs `fn` with a browser launched at once, and closes it afterwards, on success as on error
+ * (Ctrl-C kills it too: see `launchBrowser`). `fn` gets the launch as a promise, so it can do other
+ * work (write the HTML deck) while the browser starts, and `await` it only when it needs it; a launch
+ * that fails (no browser installed) rejects there with `E_BROWSER_NOT_FOUND`.
+ *
+ * @example
+ * await withBrowser({ timeout: 30_000 }, async (browser) => {
+ *   for (const dir of stagedDecks) await exportPdfs({ browser, dir, compiled })
+ * })
+ */
+export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Promise<Browser>) => Promise<T>): Promise<T> {
+  const launching = launchBrowser(options)
+  // Nobody may await the launch (fn failed first): its rejection must not go unhandled.
+  launching.catch(() => undefined)
+  try {
+    return await fn(launching)
+  } finally {
+    await closeBrowser(await launching.catch(() => undefined))
+  }
 }
 
 /** Install paths of Chromium-based browsers, most likely first. */
@@ -145,25 +189,30 @@ export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
 
 // --- internal ---
 
-const PROFILE_REMOVALS = new WeakMap<Browser, Promise<void>>()
-
-/**
- * Removes a browser's temporary profile once its process has exited: on 'disconnected' Chromium may
- * still be writing into it (rm then fails with ENOTEMPTY, an unhandled rejection that ends Node).
- */
-async function removeProfile(browser: Browser, userDataDir: string): Promise<void> {
-  const proc = browser.process()
-  if (proc && proc.exitCode === null && proc.signalCode === null) {
-    await new Promise((resolve) => proc.once('exit', resolve))
-  }
-  await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined)
-}
-
 async function isExecutable(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
     () => false,
   )
+}
+
+const CLOSE_TIMEOUT = 5_000
+const PROFILES = new WeakMap<Browser, string>()
+
+async function removeProfile(dir: string): Promise<void> {
+  // Chromium may still be writing into its profile for a moment after closing.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined)
+}
+
+function killProcessTree(proc: ReturnType<Browser['process']>): void {
+  if (!proc?.pid) return
+  try {
+    // Puppeteer starts the browser detached (its own process group) on POSIX: kill the whole group.
+    if (process.platform === 'win32') proc.kill('SIGKILL')
+    else process.kill(-proc.pid, 'SIGKILL')
+  } catch {
+    proc.kill('SIGKILL')
+  }
 }
 
 function isRoot(): boolean {

@@ -10,6 +10,8 @@ export interface PageOptions {
   style?: string
   /** Options passed to reveal.js, over diapo's defaults. */
   reveal?: Record<string, unknown>
+  /** HTML shown in the help overlay (`?`) below the keys: `#diapo-help-extra`. */
+  helpExtra?: string
   /** Path of the source files shown in `data-source`, relative to this folder. */
   relativeTo?: (file: string) => string
 }
@@ -31,6 +33,7 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
     title: deck.meta.title ?? firstHeading(deck) ?? 'Diapo',
     author: deck.meta.author,
     style: options.style,
+    helpExtra: options.helpExtra,
     slides,
     // JSON inside <script>: `<` escaped so no value can close the element.
     config: JSON.stringify(config).replace(/</g, '\\u003c'),

@@ -1,0 +1,71 @@
+import path from 'node:path'
+
+import { type Command, InvalidArgumentError, Option } from 'commander'
+
+import * as log from '../log.js'
+import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
+
+/** Options of `diapo build` and `diapo pdf`, as commander gives them. */
+export interface BuildCliOptions {
+  out: string
+  theme?: string
+  pdf?: boolean
+  browserPath?: string
+  timeout?: number
+}
+
+/** `diapo pdf [DECK] [--out DIR]`: the same as `diapo build --pdf`. */
+export function registerPdf(program: Command, ctx: CliContext): void {
+  const command = addDeckOptions(
+    program
+      .command('pdf')
+      .description('build a deck and its PDFs: DIR/slides.pdf (one page a slide) and DIR/handout.pdf (A4, with notes and links); same as build --pdf'),
+  )
+  addPdfOptions(command).action((deck: string, opts: BuildCliOptions) => runBuild(ctx, deck, { ...opts, pdf: true }))
+}
+
+/** `[DECK]`, `--out` and `--theme`, shared by `build` and `pdf`. */
+export function addDeckOptions(command: Command): Command {
+  return command
+    .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+}
+
+/** `--browser-path` and `--timeout`, shared by `build` and `pdf`. */
+export function addPdfOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--browser-path <file>', 'Chromium, Chrome or Edge to print with (default: CHROME_PATH, then the usual install paths)'))
+    .addOption(new Option('--timeout <seconds>', 'time allowed to each PDF page to load and print, plus 0.1 s a slide').default(30).argParser(parseSeconds))
+}
+
+/** Builds the deck (and its PDFs with `pdf`), then prints what was written. */
+export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOptions): Promise<void> {
+  const started = performance.now()
+  const { build } = await import('../commands/build.js')
+  const onProgress = opts.pdf ? (await import('../export/progress.js')).createPdfProgress() : undefined
+  const result = await build({
+    cwd: ctx.cwd,
+    deck,
+    out: opts.out,
+    theme: opts.theme,
+    pdf: opts.pdf,
+    browserPath: opts.browserPath,
+    timeout: opts.timeout === undefined ? undefined : opts.timeout * 1000,
+    onProgress,
+  })
+  for (const warning of result.warnings ?? []) log.warn(warning)
+  const rel = (file: string): string => path.relative(ctx.cwd, file) || file
+  const pdfs = (result.pdfs ?? []).map((p) => `${rel(p.file)} (${p.pages} p.)`)
+  log.success(
+    `${result.slideCount} slides → ${[rel(result.indexFile), ...pdfs].join(', ')} (${log.formatSeconds(performance.now() - started)})`,
+  )
+}
+
+// --- internal ---
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds, e.g. --timeout 60')
+  return seconds
+}

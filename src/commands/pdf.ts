@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+
+import { compileDeck } from '../compile.js'
+import { DeckError, isDeckError } from '../errors.js'
+import { DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
+import { exportPdfs, type PdfProgress } from '../export/pdf.js'
+import { stageOutput } from '../output.js'
+import { writeDeck } from '../write.js'
+import type { BuildOptions, BuildResult } from './build.js'
+
+/** What `diapo build --pdf` and `diapo pdf` take besides the build's options. */
+export interface PdfBuildOptions extends BuildOptions {
+  /** Browser executable (`--browser-path`); else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, usual paths. */
+  browserPath?: string
+  /** Time-out of each PDF page, in ms. */
+  timeout?: number
+  onProgress?: (progress: PdfProgress) => void
+}
+
+/**
+ * `diapo build --pdf`: the HTML deck, then `slides.pdf` and `handout.pdf` printed from it, all in one
+ * staging folder swapped into `out` at the end. The browser starts while the deck is compiled and
+ * written. When the PDFs fail (no browser, a time-out), the HTML deck is still put in place, the
+ * previous PDFs are left as they were, and the error is thrown.
+ */
+export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResult> {
+  // --timeout is for the pages: a short one must not fail a browser slow to start on a busy machine.
+  const launchTimeout = Math.max(options.timeout ?? 0, DEFAULT_TIMEOUT)
+  return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout }, async (browser) => {
+    const compiled = await compileDeck({ ...options, withPdf: true })
+    const outDir = path.resolve(options.cwd, options.out)
+    const staged = await stageOutput(outDir)
+    // Ctrl-C ends the process from Puppeteer's handler: the staging folder goes too.
+    const removeStaged = (): void => rmSync(staged.dir, { recursive: true, force: true })
+    process.once('exit', removeStaged)
+    try {
+      await writeDeck(compiled, staged.dir)
+      let exported
+      try {
+        exported = await exportPdfs({ browser, dir: staged.dir, compiled, timeout: options.timeout, onProgress: options.onProgress })
+      } catch (err) {
+        await staged.commit()
+        throw deckStillBuilt(err, path.relative(options.cwd, outDir) || '.')
+      }
+      await staged.commit()
+      return {
+        outDir,
+        indexFile: path.join(outDir, 'index.html'),
+        slideCount: compiled.slideCount,
+        pdfs: exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
+        warnings: exported.warnings,
+      }
+    } finally {
+      process.off('exit', removeStaged)
+      await staged.discard()
+    }
+  })
+}
+
+// --- internal ---
+
+function deckStillBuilt(err: unknown, out: string): unknown {
+  if (!isDeckError(err)) return err
+  return new DeckError(`${err.message} (${out}/index.html is built; the PDFs are not, older ones are kept)`, err.code, err.detail)
+}

@@ -1,0 +1,222 @@
+import { rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { Browser, Page } from 'puppeteer-core'
+
+import type { CompiledDeck } from '../compile.js'
+import { DeckError, formatLocation } from '../errors.js'
+import { DEFAULT_TIMEOUT } from './browser.js'
+import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
+import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
+import { writePdfMetadata } from './metadata.js'
+
+export const SLIDES_PDF = 'slides.pdf'
+export const HANDOUT_PDF = 'handout.pdf'
+const HANDOUT_HTML = '.handout.html'
+const TAKEN = new WeakSet<Page>()
+/** Time-out added for each slide of the deck, in ms. */
+const PRINT_MS_PER_SLIDE = 100
+
+/** What the export reports while it works, for a progress display. */
+export interface PdfProgress {
+  pdf: typeof SLIDES_PDF | typeof HANDOUT_PDF
+  step: 'loading' | 'printing' | 'done'
+  /** Pages of the PDF, once known (`printing`: expected; `done`: written). */
+  pages?: number
+}
+
+export interface ExportPdfsOptions {
+  /** A browser from `launchBrowser`/`withBrowser` (or its launch, still under way). Not closed here. */
+  browser: Browser | Promise<Browser>
+  /** Folder where the deck (`index.html` and its assets) is already written: usually a staging folder. */
+  dir: string
+  /** The compiled deck written there. */
+  compiled: CompiledDeck
+  /** Time-out for each page to load, be ready and print, in ms (default 30 s), plus 0.1 s a slide. */
+  timeout?: number
+  /** Handout slides a page: 3 (notes beside, default) or 2 (notes below). */
+  perPage?: HandoutPerPage
+  /** Which PDFs to write (default both). */
+  only?: (typeof SLIDES_PDF | typeof HANDOUT_PDF)[]
+  onProgress?: (progress: PdfProgress) => void
+}
+
+export interface ExportPdfsResult {
+  /** Absolute paths of the PDFs written, with their page counts. */
+  files: { file: string; pages: number }[]
+  /** Problems that did not stop the export (a slide taller than its frame...), one line each. */
+  warnings: string[]
+}
+
+/**
+ * Writes `slides.pdf` (one 1280×720 page a slide, fragments shown) and `handout.pdf` (A4, slides with
+ * their notes, then the links) of a deck already written into `dir`, printing both at once in two
+ * pages of one browser. Every wait is on an event (reveal.js's `pdf-ready`, fonts, decoded images),
+ * never a pause; each page has `timeout` ms, then fails with `E_EXPORT`. On any failure no PDF is
+ * left in `dir`, so a staged output can be committed without them and older PDFs stay as they were.
+ */
+export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfsResult> {
+  const only = options.only ?? [SLIDES_PDF, HANDOUT_PDF]
+  const warnings: string[] = []
+  const jobs = {
+    [SLIDES_PDF]: () => printSlides(options, warnings),
+    [HANDOUT_PDF]: () => printHandout(options, warnings),
+  }
+  try {
+    const files = await Promise.all(only.map((name) => jobs[name]()))
+    return { files, warnings }
+  } catch (err) {
+    await Promise.all([SLIDES_PDF, HANDOUT_PDF, HANDOUT_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
+    throw err
+  }
+}
+
+// --- internal ---
+
+type Job = { file: string; pages: number }
+
+async function printSlides(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
+  const file = path.join(options.dir, SLIDES_PDF)
+  const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf`
+  options.onProgress?.({ pdf: SLIDES_PDF, step: 'loading' })
+  await withPage(options, SLIDES_PDF, async (page, timeout) => {
+    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
+    await page.goto(url, { waitUntil: 'load', timeout })
+    const tooTall = await page.evaluate(async () => {
+      await window.diapoPrintReady
+      await document.fonts.ready
+      await decodeImages()
+      return [...document.querySelectorAll<HTMLElement>('.pdf-page > section')]
+        .filter((s) => s.scrollHeight > s.clientHeight + 2)
+        .map((s) => s.dataset.source ?? '?')
+    })
+    for (const where of tooTall) warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
+    options.onProgress?.({ pdf: SLIDES_PDF, step: 'printing', pages: options.compiled.slideCount })
+    // Untagged: a third faster to print on big decks. The handout, the attendees' document, is tagged.
+    await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: false, timeout })
+  })
+  return finish(file, SLIDES_PDF, options, warnings)
+}
+
+async function printHandout(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
+  const file = path.join(options.dir, HANDOUT_PDF)
+  const html = path.join(options.dir, HANDOUT_HTML)
+  const { rendered } = options.compiled
+  options.onProgress?.({ pdf: HANDOUT_PDF, step: 'loading' })
+  await writeFile(html, renderHandout(rendered, { template: await loadHandoutTemplate(), perPage: options.perPage, style: options.compiled.style }))
+  try {
+    await withPage(options, HANDOUT_PDF, async (page, timeout) => {
+      await page.setViewport({ width: Math.round((A4.width * 96) / 25.4), height: Math.round((A4.height * 96) / 25.4) })
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout })
+      await page.evaluate(async () => {
+        await document.fonts.ready
+        await decodeImages()
+      })
+      const cut = await fitHandoutNotes(page)
+      const slides = rendered.stacks.flatMap((stack) => stack.slides)
+      for (const n of cut) {
+        const loc = slides[n - 1]?.loc
+        warnings.push(`${loc ? formatLocation(loc) : `slide ${n}`}: the notes are too long for the handout and are cut; shorten them or split the slide`)
+      }
+      options.onProgress?.({ pdf: HANDOUT_PDF, step: 'printing' })
+      const margin = { top: `${HANDOUT_MARGIN.top}mm`, bottom: `${HANDOUT_MARGIN.bottom}mm`, left: `${HANDOUT_MARGIN.side}mm`, right: `${HANDOUT_MARGIN.side}mm` }
+      await page.pdf({
+        path: file,
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        ...renderHandoutHeaderFooter(documentTitle(options.compiled), rendered.meta.author),
+        margin,
+        tagged: true,
+        timeout,
+      })
+    })
+  } finally {
+    await rm(html, { force: true })
+  }
+  return finish(file, HANDOUT_PDF, options, warnings)
+}
+
+/** Opens a page, runs `fn` within the time-out, closes the page; a time-out becomes `E_EXPORT`. */
+async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Page, timeout: number) => Promise<void>): Promise<void> {
+  // A big deck takes longer to lay out and print: the time-out grows with it, so that it only catches
+  // pages that never get ready.
+  const timeout = (options.timeout ?? DEFAULT_TIMEOUT) + PRINT_MS_PER_SLIDE * options.compiled.slideCount
+  const page = await openPage(await options.browser)
+  page.setDefaultTimeout(timeout)
+  // The page's own scripts use these helpers (string form: the code runs in the browser, not in Node).
+  await page.evaluateOnNewDocument(DECODE_IMAGES)
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError(what, timeout)), timeout)
+  })
+  try {
+    await Promise.race([fn(page, timeout), expired])
+    await page.close()
+  } catch (err) {
+    // A hung renderer may not even close: leave it to closeBrowser, which kills what does not close.
+    void page.close().catch(() => undefined)
+    if (err instanceof Error && err.name === 'TimeoutError') throw timeoutError(what, timeout, err)
+    throw err
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** The browser's first, blank tab if no job took it yet (one target less to create), else a new one. */
+async function openPage(browser: Browser): Promise<Page> {
+  const pages = await browser.pages()
+  // Find and mark in the same turn: two jobs started together never share a tab.
+  const blank = pages.find((p) => !TAKEN.has(p) && p.url() === 'about:blank')
+  const page = blank ?? (await browser.newPage())
+  TAKEN.add(page)
+  return page
+}
+
+async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
+  const { meta } = options.compiled.rendered
+  const subject = typeof meta.subject === 'string' ? meta.subject : typeof meta.description === 'string' ? meta.description : undefined
+  const pages = await writePdfMetadata(file, { title: documentTitle(options.compiled), author: meta.author, subject, lang: meta.lang })
+  if (name === SLIDES_PDF && pages !== options.compiled.slideCount) {
+    warnings.push(`${SLIDES_PDF} has ${pages} pages for ${options.compiled.slideCount} slides`)
+  }
+  options.onProgress?.({ pdf: name, step: 'done', pages })
+  return { file, pages }
+}
+
+function documentTitle(compiled: CompiledDeck): string {
+  const m = /<title>([\s\S]*?)<\/title>/.exec(compiled.html)
+  const title = m?.[1]?.trim()
+  return title ? title.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : 'Diapo'
+}
+
+function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {
+  return new DeckError(`${what}: the page was not ready after ${Math.round(timeout / 100) / 10} s`, 'E_EXPORT', {
+    hint: 'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
+    cause,
+  })
+}
+
+/**
+ * Waits until every image of the page (and every CSS background of reveal.js's slide backgrounds)
+ * is decoded: printing before that gives empty frames. Broken images do not wait (the build checks
+ * local files).
+ */
+const DECODE_IMAGES = `window.decodeImages = async function () {
+  const urls = new Set()
+  document.querySelectorAll('.slide-background-content, .handout-frame').forEach((el) => {
+    const m = /url\\(["']?(.*?)["']?\\)/.exec(getComputedStyle(el).backgroundImage)
+    if (m) urls.add(m[1])
+  })
+  const images = [...document.images]
+  for (const url of urls) { const img = new Image(); img.src = url; images.push(img) }
+  await Promise.all(images.map((img) => { img.loading = 'eager'; return img.decode().catch(() => undefined) }))
+}`
+
+declare global {
+  interface Window {
+    diapoPrintReady: Promise<void>
+  }
+  function decodeImages(): Promise<void>
+}

@@ -1,0 +1,31 @@
+import { isInteractive } from '../log.js'
+import type { PdfProgress } from './pdf.js'
+
+/**
+ * Progress of the PDF export on a terminal: one status line rewritten in place (which PDF, what it is
+ * doing), and a line per finished PDF with its page count. `undefined` (no output at all) when stderr
+ * is not a terminal or under CI.
+ */
+export function createPdfProgress(stream: NodeJS.WriteStream = process.stderr): ((p: PdfProgress) => void) | undefined {
+  if (!isInteractive()) return undefined
+  const started = performance.now()
+  const status = new Map<string, string>()
+  return (progress) => {
+    stream.write('\r\x1b[K')
+    if (progress.step === 'done') {
+      status.delete(progress.pdf)
+      const seconds = ((performance.now() - started) / 1000).toFixed(1)
+      stream.write(`  ${progress.pdf}: ${progress.pages} pages (${seconds} s)\n`)
+    } else {
+      status.set(progress.pdf, describe(progress))
+    }
+    if (status.size > 0) stream.write([...status].map(([pdf, what]) => `${pdf}: ${what}`).join(' · '))
+  }
+}
+
+// --- internal ---
+
+function describe(progress: PdfProgress): string {
+  if (progress.step === 'loading') return 'loading…'
+  return progress.pages ? `printing ${progress.pages} pages…` : 'printing…'
+}

@@ -1,0 +1,92 @@
+// Helpers of the PDF end-to-end tests: run the real CLI, read PDFs with poppler-utils and pdf-lib.
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
+
+import { CLI, type CliResult, REPO_ROOT } from './helpers.js'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+
+const run = promisify(execFile)
+
+export { REPO_ROOT as ROOT } from './helpers.js'
+
+/** Runs `node bin/diapo.js ...args` with extra environment variables; resolves whatever the exit code. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_ROOT): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = startCli(args, env, cwd)
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (d: Buffer) => (stdout += d))
+    child.stderr!.on('data', (d: Buffer) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }))
+  })
+}
+
+/** Starts the CLI without waiting for it (for Ctrl-C tests). CI unset: output as on a pipe. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_ROOT): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+/** `pdfinfo` as a map of its fields. */
+export async function pdfInfo(file: string): Promise<Record<string, string>> {
+  const { stdout } = await run('pdfinfo', [file])
+  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
+}
+
+/** Text of a PDF (or of pages `first`..`last`), by `pdftotext`. */
+export async function pdfText(file: string, first?: number, last = first): Promise<string> {
+  const range = first ? ['-f', String(first), '-l', String(last)] : []
+  const { stdout } = await run('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })
+  return stdout
+}
+
+/** Rows of `pdffonts`: name and whether the font is embedded. */
+export async function pdfFonts(file: string): Promise<{ name: string; embedded: boolean }[]> {
+  const { stdout } = await run('pdffonts', [file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const cols = l.trim().split(/\s+/)
+      // name type... encoding emb sub uni id gen: emb is the 5th column from the end.
+      return { name: cols[0]!, embedded: cols.at(-5) === 'yes' }
+    })
+}
+
+/** The URI of every link annotation of each page (index 0 = page 1). */
+export async function pdfUris(file: string): Promise<string[][]> {
+  const pdf = await PDFDocument.load(await readFile(file))
+  return pdf.getPages().map((page) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+    if (!annots) return []
+    return annots.asArray().flatMap((ref) => {
+      const annot = pdf.context.lookup(ref, PDFDict)
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict)
+      const uri = textOf(action?.lookup(PDFName.of('URI')))
+      return uri ? [uri] : []
+    })
+  })
+}
+
+/** The catalog's /Lang. */
+export async function pdfLang(file: string): Promise<string | undefined> {
+  const pdf = await PDFDocument.load(await readFile(file))
+  return textOf(pdf.catalog.lookup(PDFName.of('Lang')))
+}
+
+function textOf(value: unknown): string | undefined {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined
+}
+
+/** Process command lines that mention `text` (e.g. a browser profile folder). */
+export async function processesMentioning(text: string): Promise<string[]> {
+  const { stdout } = await run('ps', ['-eo', 'pid,args'], { maxBuffer: 16 * 1024 * 1024 })
+  return stdout.split('\n').filter((l) => l.includes(text) && !l.includes('ps -eo'))
+}
+
+/** Squeezes whitespace away: pdftotext breaks long URLs over lines. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '')
+}
