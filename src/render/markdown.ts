@@ -44,7 +44,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
         if (tag) rawCode = Math.max(0, rawCode + (tag[1] ? -1 : 1))
       } else if (token.type === 'link') {
         const link = token as Tokens.Link
-        if (RE_EXTERNAL_LINK.test(link.href)) links.push({ href: link.href, text: link.text })
+        if (RE_EXTERNAL_LINK.test(link.href)) links.push({ href: link.href, text: plainText(link.text) })
         // An autolink's text is its URL: no typography there.
         if (link.text === link.href || link.raw.startsWith('<') || link.raw === link.href) markVerbatim(link.tokens)
       } else if (token.type === 'text' && options.frenchTypography && !('tokens' in token && token.tokens)) {
@@ -85,6 +85,19 @@ export function hasHighlightableCode(markdown: string): boolean {
 }
 
 // --- internal ---
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' }
+
+/** A link's Markdown text as a reader sees it: entities decoded, backslash escapes and emphasis marks removed. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&#(\d+);|&#x([0-9a-f]+);|&([a-z]+);/gi, (whole, dec?: string, hex?: string, name?: string) => {
+      if (dec) return String.fromCodePoint(Number(dec))
+      if (hex) return String.fromCodePoint(parseInt(hex, 16))
+      return NAMED_ENTITIES[name!.toLowerCase()] ?? whole
+    })
+}
 
 function markVerbatim(tokens: Token[] | undefined): void {
   for (const token of tokens ?? []) {
