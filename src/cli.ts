@@ -4,7 +4,9 @@ import { isDeckError } from './errors.js'
 import { registerBuild } from './cli/build.js'
 import { registerNew } from './cli/new.js'
 import { registerPdf } from './cli/pdf.js'
+import { registerCheck } from './cli/check.js'
 import type { CliContext } from './cli/context.js'
+import { registerDev } from './cli/dev.js'
 import * as log from './log.js'
 
 /**
@@ -36,6 +38,8 @@ function createProgram(ctx: CliContext): Command {
   registerBuild(program, ctx)
   registerNew(program, ctx)
   registerPdf(program, ctx)
+  registerDev(program, ctx)
+  registerCheck(program, ctx)
 
   return program
 }

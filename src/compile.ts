@@ -32,6 +32,8 @@ export interface CompileOptions {
    * to it. Without it, they link to the front matter's `handoutUrl` if any.
    */
   withPdf?: boolean
+  /** When false, missing local files are left for the caller to report (`diapo check` lists them all). */
+  checkAssets?: boolean
 }
 
 /** A deck ready to be written: the page, and the files it needs besides the runtime. */
@@ -68,7 +70,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   if (handout) rendered = appendToLastSlide(rendered, handout.slideHtml)
 
   const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
-  await Promise.all(assets.map(checkAsset))
+  if (options.checkAssets !== false) await Promise.all(assets.map(checkAsset))
 
   const themeFile = options.theme
     ? await resolveTheme(options.theme, options.cwd)

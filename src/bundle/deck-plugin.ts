@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises'
+import type { ServerResponse } from 'node:http'
+import path from 'node:path'
+
+import type { Plugin, ViteDevServer } from 'vite'
+
+import { type CompiledDeck, compileDeck } from '../compile.js'
+import { type DeckInput, prepareDeck } from '../commands/deck-input.js'
+import { isDeckError } from '../errors.js'
+import { RUNTIME_DIR } from '../write.js'
+import { type OverlayError, renderDevPage, renderOverlayError } from './dev-page.js'
+
+export interface DeckPluginOptions extends DeckInput {
+  /** Called after each rebuild: the error when it failed, and how long it took. */
+  onRebuild?: (result: { error?: unknown; ms: number; file?: string }) => void
+}
+
+/** Pause after a change before rebuilding: editors often write a file in two steps. */
+const DEBOUNCE_MS = 15
+const RE_DECK_FILE = /\.(?:md|css|svg|png|jpe?g|gif|webp|avif|mp4|webm|hbs|ya?ml)$/i
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.pdf': 'application/pdf',
+}
+
+/**
+ * `diapo:deck`: serves the deck exactly as `diapo build` writes it (`/index.html`, `/assets/diapo.js|css`
+ * straight from the bundled runtime, `/assets/theme.css`, `/media/...`), rebuilds it when a slide,
+ * profile, template, partial, theme or image changes, and reloads the page (its hash keeps the slide).
+ * A failed rebuild shows in Vite's error overlay, and the next good one reloads the page.
+ */
+export function createDeckPlugin(options: DeckPluginOptions): Plugin {
+  const state: { compiled?: CompiledDeck; html?: string; error?: OverlayError; pending?: Promise<void> } = {}
+  let watched = new Set<string>()
+  let server: ViteDevServer | undefined
+
+  const rebuild = async (file?: string): Promise<void> => {
+    const started = performance.now()
+    try {
+      const prepared = await prepareDeck(options)
+      const compiled = await compileDeck(prepared.compile)
+      state.compiled = compiled
+      state.html = compiled.html
+      state.error = undefined
+      watchFiles(server, watched, [...prepared.watch, compiled.themeFile, ...compiled.assets.map((a) => a.source)])
+      options.onRebuild?.({ ms: performance.now() - started, file })
+    } catch (err) {
+      const loc = isDeckError(err) ? err.detail.loc : undefined
+      const source = loc ? await readFile(loc.file, 'utf8').catch(() => undefined) : undefined
+      state.error = renderOverlayError(err, options.cwd, source)
+      options.onRebuild?.({ error: err, ms: performance.now() - started, file })
+    }
+  }
+  const scheduleRebuild = debounceQueue(async (file: string) => {
+    const run = rebuild(file)
+    state.pending = run
+    await run
+    if (state.error) server?.ws.send({ type: 'error', err: state.error })
+    else server?.ws.send({ type: 'full-reload', path: '*' })
+  }, DEBOUNCE_MS)
+
+  return {
+    name: 'diapo:deck',
+    apply: 'serve',
+    // Vite's own reaction to a changed file (none: nothing here is a module) is replaced by ours.
+    handleHotUpdate: () => [],
+    async configureServer(devServer) {
+      server = devServer
+      state.pending = rebuild()
+      await state.pending
+      watched = new Set()
+      devServer.watcher.on('all', (event, file) => {
+        if (event === 'addDir' || event === 'unlinkDir') return
+        if (isRelevant(file, options, watched, Boolean(state.error))) scheduleRebuild(file)
+      })
+      watchFiles(devServer, watched, (await prepareDeck(options)).watch)
+      if (state.compiled) watchFiles(devServer, watched, [state.compiled.themeFile, ...state.compiled.assets.map((a) => a.source)])
+      devServer.middlewares.use((req, res, next) => {
+        void serve(req.url ?? '/', res, state).then((served) => {
+          if (!served) next()
+        }, next)
+      })
+    },
+  }
+}
+
+// --- internal ---
+
+async function serve(url: string, res: ServerResponse, state: { compiled?: CompiledDeck; html?: string; error?: OverlayError; pending?: Promise<void> }): Promise<boolean> {
+  const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname)
+  if (pathname === '/' || pathname === '/index.html') {
+    await state.pending
+    send(res, '.html', renderDevPage(state.html, state.error))
+    return true
+  }
+  let file: string | undefined
+  if (pathname === '/assets/theme.css') file = state.compiled?.themeFile
+  else if (/^\/assets\/[\w.-]+$/.test(pathname)) file = path.join(RUNTIME_DIR, pathname.slice('/assets/'.length))
+  else if (pathname.startsWith('/media/')) {
+    const target = pathname.slice(1)
+    file = state.compiled?.assets.find((a) => decodeURIComponent(a.target) === target)?.source
+  }
+  if (!file) return false
+  const body = await readFile(file).catch(() => undefined)
+  if (!body) return false
+  send(res, path.extname(file).toLowerCase(), body)
+  return true
+}
+
+function send(res: ServerResponse, ext: string, body: string | Buffer): void {
+  res.statusCode = 200
+  res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
+  // Every request reads the file afresh: a changed theme or image shows on the next reload.
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(body)
+}
+
+/** Files outside the server's root (templates, themes, a profile, images) are added to Vite's watcher. */
+function watchFiles(server: ViteDevServer | undefined, watched: Set<string>, files: string[]): void {
+  const added = files.map((f) => path.resolve(f)).filter((f) => !watched.has(f))
+  if (added.length === 0) return
+  for (const f of added) watched.add(f)
+  server?.watcher.add(added)
+}
+
+/**
+ * A change matters when it is a deck source or a medium under the deck's folder, or a watched file or
+ * folder. While the deck is broken, any file under its folder may be the fix (an image added at last).
+ */
+function isRelevant(file: string, options: DeckInput, watched: Set<string>, broken: boolean): boolean {
+  const abs = path.resolve(file)
+  const deck = path.resolve(options.cwd, options.deck)
+  const root = deck.toLowerCase().endsWith('.md') ? path.dirname(deck) : deck
+  if (abs === deck) return true
+  if (abs.startsWith(root + path.sep) && (broken || RE_DECK_FILE.test(abs))) return true
+  for (const w of watched) {
+    if (abs === w || abs.startsWith(w + path.sep)) return true
+  }
+  return false
+}
+
+/**
+ * Calls `fn` once after changes settle for `ms`; a change during a run schedules one more run after it,
+ * so the last saved version is always the one shown.
+ */
+function debounceQueue(fn: (file: string) => Promise<void>, ms: number): (file: string) => void {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let again: string | undefined
+  const run = (file: string): void => {
+    if (running) {
+      again = file
+      return
+    }
+    running = fn(file).finally(() => {
+      running = undefined
+      if (again !== undefined) {
+        const next = again
+        again = undefined
+        run(next)
+      }
+    })
+  }
+  return (file) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => run(file), ms)
+  }
+}

@@ -1,0 +1,138 @@
+import type { Slide } from '../types.js'
+import { AA_RATIO, blend, contrastRatio, effectiveBackground, formatRatio, toHex } from './contrast.js'
+import type { Edges, SlideMeasure } from './measure.js'
+import type { CheckIssue } from './report.js'
+
+/** Overflow below this many pixels is rounding, not a problem a viewer could see. */
+export const OVERFLOW_TOLERANCE = 2
+
+const RE_LINK_HREF = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])(.*?)\1/gi
+
+export interface AnalyseContext {
+  /** The deck's slides in the order the browser visits them (one per measure). */
+  slides: Slide[]
+  /** Path of a source file as shown in the report (relative to the working folder). */
+  relative: (file: string) => string
+  /** Output paths (`media/...`) of local images already reported missing by the build. */
+  missingTargets: Set<string>
+}
+
+/** Turns the browser's measures of each slide into issues, located by slide number and `file:line`. */
+export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): CheckIssue[] {
+  return measures.flatMap((m, i) => {
+    const slide = ctx.slides[i]
+    const at = (needle?: string): Pick<CheckIssue, 'slide' | 'file' | 'line'> => ({
+      slide: m.number,
+      ...(slide ? { file: ctx.relative(slide.loc.file), line: needle ? lineOf(slide, needle) : slide.loc.line } : {}),
+    })
+    const issues: CheckIssue[] = []
+    const overflow = overflowIssue(m)
+    if (overflow) issues.push({ ...at(), ...overflow })
+    for (const img of m.images) {
+      if (img.broken && !ctx.missingTargets.has(img.src)) {
+        issues.push({
+          ...at(img.src),
+          severity: 'error',
+          rule: 'image-missing',
+          message: `image does not load: ${img.src}`,
+          hint: 'use a file inside the deck\'s folder: the deck must work offline and loads nothing from the Internet',
+        })
+      }
+      if (!img.alt?.trim()) {
+        issues.push({
+          ...at(img.src),
+          severity: 'error',
+          rule: 'image-alt',
+          message: `image without alternative text: ${img.src}`,
+          hint: 'describe the image for those who cannot see it: ![a short description](file.png)',
+        })
+      }
+    }
+    if (m.empty) {
+      issues.push({
+        ...at(),
+        severity: 'error',
+        rule: 'empty-slide',
+        message: 'empty slide',
+        hint: 'remove the extra "---", or give the pause a background: <!-- .slide: data-background-color="#000" -->',
+      })
+    } else if (!m.hasNotes) {
+      issues.push({
+        ...at(),
+        severity: 'warning',
+        rule: 'no-notes',
+        message: 'no speaker notes',
+        hint: 'add a line "Note:" at the end of the slide, then what to say',
+      })
+    }
+    issues.push(...contrastIssues(m).map((issue) => ({ ...at(issue.details?.sample as string), ...issue })))
+    return issues
+  })
+}
+
+/** Local link targets of rendered HTML (not URLs, `mailto:` or `#` anchors), decoded, without `?` or `#`. */
+export function findLocalLinks(html: string): string[] {
+  const found: string[] = []
+  for (const m of html.matchAll(RE_LINK_HREF)) {
+    const href = m[2]!.replace(/&amp;/g, '&')
+    if (!href || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) continue
+    const file = href.split(/[?#]/)[0]!
+    if (!file) continue
+    try {
+      found.push(decodeURI(file))
+    } catch {
+      found.push(file)
+    }
+  }
+  return [...new Set(found)]
+}
+
+/** The file line of a slide where `needle` first appears (its content, then its notes), else its first line. */
+export function lineOf(slide: Slide, needle: string): number {
+  if (!needle) return slide.loc.line
+  const find = (text: string): number => text.split('\n').findIndex((l) => l.includes(needle))
+  const inBody = find(slide.markdown)
+  if (inBody >= 0) return slide.loc.line + inBody
+  const inNotes = find(slide.notes)
+  if (inNotes >= 0 && slide.notesLine) return slide.notesLine + inNotes
+  return slide.loc.line
+}
+
+// --- internal ---
+
+function overflowIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'> | undefined {
+  const worst = (e: Edges): [keyof Edges, number] =>
+    (Object.entries(e) as [keyof Edges, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))
+  const [edge, px] = worst(m.overflow)
+  const [edgeF, pxF] = worst(m.overflowFragments)
+  if (Math.max(px, pxF) <= OVERFLOW_TOLERANCE) return undefined
+  const withFragments = pxF > px
+  const side = withFragments ? edgeF : edge
+  const amount = withFragments ? pxF : px
+  const where = side === 'bottom' ? 'below' : side === 'top' ? 'above' : side === 'left' ? 'left of' : 'right of'
+  return {
+    severity: 'error',
+    rule: 'overflow',
+    message: `content overflows the slide frame: ${amount} px ${where} it${withFragments ? ', once all fragments are shown' : ''}`,
+    hint: 'shorten the text, split the slide in two ("---"), or use two columns: <div class="columns">',
+    details: { pixels: amount, edge: side, fragments: withFragments, overflow: m.overflow, overflowFragments: m.overflowFragments },
+  }
+}
+
+function contrastIssues(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'>[] {
+  const pairs = new Map<string, { ratio: number; fg: string; bg: string; sample: string }>()
+  for (const t of m.texts) {
+    const bg = effectiveBackground(t.layers)
+    const fg = blend(t.colour, bg)
+    const ratio = contrastRatio(fg, bg)
+    const key = `${toHex(fg)} ${toHex(bg)}`
+    if (ratio < AA_RATIO && !pairs.has(key)) pairs.set(key, { ratio, fg: toHex(fg), bg: toHex(bg), sample: t.text })
+  }
+  return [...pairs.values()].map((p) => ({
+    severity: 'error' as const,
+    rule: 'contrast' as const,
+    message: `text ${p.fg} on ${p.bg} has a contrast of ${formatRatio(p.ratio)}, below ${AA_RATIO}:1 (WCAG AA): "${p.sample}"`,
+    hint: 'darken the text or lighten the background (theme or profile colours), or use --theme contrast',
+    details: { ratio: Math.round(p.ratio * 100) / 100, foreground: p.fg, background: p.bg, sample: p.sample },
+  }))
+}

@@ -1,0 +1,161 @@
+import type { Rgba } from './contrast.js'
+
+/** What `diapo check` learns about one slide in the browser, at 1280×720. */
+export interface SlideMeasure {
+  /** 1-based number, as the deck shows it (vertical slides counted in order). */
+  number: number
+  h: number
+  v: number
+  /** `data-source` of the `<section>`: `slides/x.md:LINE`. */
+  source: string | null
+  /** Pixels (in the 1280×720 frame) the content goes past each edge, fragments hidden. */
+  overflow: Edges
+  /** The same once every fragment is shown. */
+  overflowFragments: Edges
+  images: { src: string; alt: string | null; broken: boolean }[]
+  /** No text, no image or other media, no background: a slide left empty by mistake. */
+  empty: boolean
+  hasNotes: boolean
+  /** Text samples: colour and the background layers behind it (nearest first). */
+  texts: { colour: Rgba; layers: Rgba[]; text: string }[]
+}
+
+export interface Edges {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+/**
+ * Runs IN THE PAGE (serialised by Puppeteer: self-contained, no imports). Visits every slide with
+ * transitions off, measures its content against the 1280×720 frame with fragments hidden then all shown,
+ * and collects images, notes and text colours.
+ */
+export function measureSlides(): SlideMeasure[] {
+  const deck = (window as unknown as { diapo: RevealLike }).diapo
+  const style = document.createElement('style')
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }'
+  document.head.appendChild(style)
+  deck.configure({ transition: 'none', backgroundTransition: 'none' })
+  const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!
+  const toRgba = (css: string): Rgba => {
+    canvas.clearRect(0, 0, 1, 1)
+    canvas.fillStyle = '#000'
+    canvas.fillStyle = css
+    canvas.fillRect(0, 0, 1, 1)
+    const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data
+    return [r!, g!, b!, a! / 255]
+  }
+  const slidesEl = document.querySelector<HTMLElement>('.reveal .slides')!
+  const results: SlideMeasure[] = []
+  const leaves = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')].flatMap((top, h) => {
+    const inner = [...top.querySelectorAll<HTMLElement>(':scope > section')]
+    return inner.length ? inner.map((el, v) => ({ el, h, v })) : [{ el: top, h, v: 0 }]
+  })
+
+  const measureOverflow = (section: HTMLElement): Edges => {
+    const frame = section.getBoundingClientRect()
+    const scale = slidesEl.getBoundingClientRect().width / 1280 || 1
+    const rects: DOMRect[] = []
+    const range = document.createRange()
+    range.selectNodeContents(section)
+    rects.push(...range.getClientRects())
+    for (const el of section.querySelectorAll<HTMLElement>('*')) {
+      if (el.closest('aside.notes')) continue
+      rects.push(el.getBoundingClientRect())
+    }
+    const edges: Edges = { top: 0, right: 0, bottom: 0, left: 0 }
+    for (const r of rects) {
+      if (r.width === 0 && r.height === 0) continue
+      edges.top = Math.max(edges.top, (frame.top - r.top) / scale)
+      edges.bottom = Math.max(edges.bottom, (r.bottom - frame.bottom) / scale)
+      edges.left = Math.max(edges.left, (frame.left - r.left) / scale)
+      edges.right = Math.max(edges.right, (r.right - frame.right) / scale)
+    }
+    return { top: Math.round(edges.top), right: Math.round(edges.right), bottom: Math.round(edges.bottom), left: Math.round(edges.left) }
+  }
+
+  const backgroundLayers = (el: Element, h: number, v: number): Rgba[] | undefined => {
+    const layers: Rgba[] = []
+    const push = (node: Element): boolean => {
+      const cs = getComputedStyle(node)
+      if (cs.backgroundImage && cs.backgroundImage !== 'none') return false
+      const c = toRgba(cs.backgroundColor)
+      if (c[3] > 0) layers.push(c)
+      return true
+    }
+    for (let node: Element | null = el; node && node !== slidesEl; node = node.parentElement) {
+      if (!push(node)) return undefined
+    }
+    const bg = deck.getSlideBackground(h, v)
+    if (bg) {
+      const content = bg.querySelector('.slide-background-content')
+      if (content && !push(content)) return undefined
+      if (!push(bg)) return undefined
+    }
+    for (const node of [document.querySelector('.reveal'), document.body, document.documentElement]) {
+      if (node && !push(node)) return undefined
+    }
+    return layers
+  }
+
+  const collectTexts = (section: HTMLElement, h: number, v: number): SlideMeasure['texts'] => {
+    const seen = new Set<Element>()
+    const texts: SlideMeasure['texts'] = []
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement
+      if (!parent || seen.has(parent) || !node.textContent?.trim()) continue
+      if (parent.closest('aside.notes, script, style')) continue
+      seen.add(parent)
+      const cs = getComputedStyle(parent)
+      if (cs.visibility !== 'visible' || parent.getClientRects().length === 0) continue
+      let opacity = 1
+      for (let n: Element | null = parent; n && n !== slidesEl; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity)
+      const colour = toRgba(cs.color)
+      colour[3] *= opacity
+      const layers = backgroundLayers(parent, h, v)
+      if (layers) texts.push({ colour, layers, text: node.textContent.trim().slice(0, 40) })
+    }
+    return texts
+  }
+
+  leaves.forEach(({ el, h, v }, index) => {
+    deck.slide(h, v, -1)
+    const overflow = measureOverflow(el)
+    el.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'))
+    const overflowFragments = measureOverflow(el)
+    const content = el.cloneNode(true) as HTMLElement
+    content.querySelectorAll('aside.notes').forEach((n) => n.remove())
+    const hasMedia = !!content.querySelector('img, svg, video, audio, iframe, canvas, object, embed, table')
+    const hasBackground = [...el.attributes].some((a) => a.name.startsWith('data-background'))
+    const notes = el.querySelector('aside.notes')?.textContent?.trim() || el.getAttribute('data-notes')?.trim()
+    results.push({
+      number: index + 1,
+      h,
+      v,
+      source: el.getAttribute('data-source'),
+      overflow,
+      overflowFragments,
+      images: [...el.querySelectorAll('img')].map((img) => ({
+        src: img.getAttribute('src') ?? '',
+        alt: img.getAttribute('alt'),
+        broken: !img.complete || img.naturalWidth === 0,
+      })),
+      empty: !content.textContent?.trim() && !hasMedia && !hasBackground,
+      hasNotes: !!notes,
+      texts: collectTexts(el, h, v),
+    })
+  })
+  style.remove()
+  return results
+}
+
+// --- internal ---
+
+interface RevealLike {
+  configure(options: Record<string, unknown>): void
+  slide(h: number, v: number, f?: number): void
+  getSlideBackground(h: number, v: number): HTMLElement | undefined
+}

@@ -1,0 +1,129 @@
+import { access, mkdtemp, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { analyseMeasures, findLocalLinks, lineOf } from '../check/analyse.js'
+import { measureSlides } from '../check/measure.js'
+import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
+import { type CompiledDeck, compileDeck } from '../compile.js'
+import { isDeckError } from '../errors.js'
+import { type BrowserOptions, closeBrowser, launchBrowser } from '../export/browser.js'
+import { writeDeck } from '../write.js'
+import { type DeckInput, prepareDeck } from './deck-input.js'
+
+export interface CheckOptions extends DeckInput {
+  browser?: BrowserOptions
+}
+
+/**
+ * `diapo check`: builds the deck into a temporary folder, renders it in headless Chromium at 1280×720
+ * and reports what would spoil the talk: overflowing content, missing images or alternative texts, dead
+ * local links, unreadable colours, empty slides, missing notes. A deck that does not build (malformed
+ * YAML, unknown template variable...) is reported, not thrown.
+ */
+export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
+  const relative = (file: string): string => path.relative(options.cwd, file).split(path.sep).join('/') || file
+  let compiled: CompiledDeck
+  try {
+    const prepared = await prepareDeck(options)
+    compiled = await compileDeck({ ...prepared.compile, checkAssets: false })
+  } catch (err) {
+    if (!isDeckError(err)) throw err
+    const loc = err.detail.loc
+    return createReport(options.deck, 0, [
+      {
+        severity: 'error',
+        rule: 'build',
+        ...(loc ? { file: relative(loc.file), line: loc.line } : {}),
+        message: err.message,
+        ...(err.detail.hint ? { hint: err.detail.hint } : {}),
+      },
+    ])
+  }
+  const slides = compiled.deck.stacks.flatMap((s) => s.slides)
+  const numberOf = new Map(slides.map((s, i) => [s, i + 1]))
+  const missing = (await Promise.all(compiled.assets.map(async (a) => ((await exists(a.source)) ? undefined : a)))).filter(
+    (a) => a !== undefined,
+  )
+  const issues: CheckIssue[] = missing.map((a) => ({
+    severity: 'error',
+    rule: 'image-missing',
+    slide: numberOf.get(slides.find((s) => s.loc.file === a.loc.file && s.loc.line <= a.loc.line && a.loc.line < nextLine(slides, s))!) ?? 0,
+    file: relative(a.loc.file),
+    line: a.loc.line,
+    message: `image not found: ${relative(a.source)}`,
+    hint: 'check the file name and that the path is relative to this Markdown file',
+  }))
+  issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
+
+  const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
+  issues.push(...analyseMeasures(measures, { slides, relative, missingTargets: new Set(missing.map((a) => a.target)) }))
+  return createReport(options.deck, compiled.slideCount, issues)
+}
+
+// --- internal ---
+
+async function measureInBrowser(compiled: CompiledDeck, browserOptions?: BrowserOptions) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
+  const browser = await launchBrowser(browserOptions)
+  try {
+    await writeDeck(compiled, dir)
+    const page = await browser.newPage()
+    await page.setViewport({ width: 1280, height: 720 })
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load' })
+    await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady())
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    return await page.evaluate(measureSlides)
+  } finally {
+    await closeBrowser(browser)
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function findDeadLinks(
+  compiled: CompiledDeck,
+  slides: CompiledDeck['deck']['stacks'][number]['slides'],
+  options: DeckInput,
+  relative: (file: string) => string,
+): Promise<CheckIssue[]> {
+  const deckPath = path.resolve(options.cwd, options.deck)
+  const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  const rendered = compiled.rendered.stacks.flatMap((s) => s.slides)
+  const found = await Promise.all(
+    rendered.map(async (r, i) => {
+      const slide = slides[i]!
+      const links = findLocalLinks(r.html + r.notesHtml)
+      const dead = await Promise.all(
+        links.map(async (href) => {
+          const target = href.startsWith('/') ? path.join(deckRoot, href) : path.resolve(path.dirname(r.loc.file), href)
+          return (await exists(target)) ? undefined : { href, target }
+        }),
+      )
+      return dead
+        .filter((d) => d !== undefined)
+        .map<CheckIssue>((d) => ({
+          severity: 'error',
+          rule: 'link-missing',
+          slide: i + 1,
+          file: relative(r.loc.file),
+          line: lineOf(slide, d.href),
+          message: `link to a file that does not exist: ${d.href}`,
+          hint: `check the name; the path is relative to this Markdown file (${relative(d.target)})`,
+        }))
+    }),
+  )
+  return found.flat()
+}
+
+function nextLine(slides: CompiledDeck['deck']['stacks'][number]['slides'], slide: (typeof slides)[number]): number {
+  const next = slides[slides.indexOf(slide) + 1]
+  return next && next.loc.file === slide.loc.file ? next.loc.line : Number.POSITIVE_INFINITY
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  )
+}

@@ -1,0 +1,60 @@
+import { stat } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+import { createDeckPlugin, type DeckPluginOptions } from '../bundle/deck-plugin.js'
+import { PACKAGE_ROOT } from '../paths.js'
+
+export interface DevOptions extends DeckPluginOptions {
+  /** Port to listen on; the next free one when it is taken (default 1948, reveal-md's). */
+  port?: number
+  /** Open the deck in the default browser. */
+  open?: boolean
+}
+
+export interface DevServer {
+  /** `http://127.0.0.1:PORT/` */
+  url: string
+  port: number
+  /** The port asked for, when it was taken and another one is used. */
+  portInUse?: number
+  close(): Promise<void>
+}
+
+/** The Vite configuration shared with the runtime's build: `vite.config.ts` (its `serve` side). */
+export const VITE_CONFIG_FILE = path.join(PACKAGE_ROOT, 'vite.config.ts')
+
+/**
+ * `diapo dev`: a Vite dev server on 127.0.0.1 that serves the deck as it will be built and reloads it
+ * on every change of its sources. The caller closes it (`close()`), e.g. on Ctrl-C.
+ */
+export async function startDevServer(options: DevOptions): Promise<DevServer> {
+  const { createServer } = await import('vite')
+  const deckPath = path.resolve(options.cwd, options.deck)
+  const root = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  const server = await createServer({
+    configFile: VITE_CONFIG_FILE,
+    // The config file is bundled next to the package, not in the user's folder.
+    configLoader: 'runner',
+    root,
+    cacheDir: path.join(PACKAGE_ROOT, 'node_modules', '.vite-diapo'),
+    plugins: [createDeckPlugin(options)],
+    server: {
+      ...(options.port === undefined ? {} : { port: options.port }),
+      open: options.open ? '/' : false,
+    },
+  })
+  await server.listen()
+  const port = (server.httpServer?.address() as AddressInfo | null)?.port
+  if (!port) {
+    await server.close()
+    throw new Error('the dev server did not start listening')
+  }
+  const asked = options.port ?? server.config.server.port
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    ...(asked && asked !== port ? { portInUse: asked } : {}),
+    close: () => server.close(),
+  }
+}

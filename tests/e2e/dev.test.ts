@@ -1,0 +1,218 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+import type { Browser, Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const CLI = path.join(ROOT, 'bin', 'diapo.js')
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'dev')
+
+interface Dev {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+let browser: Browser
+let tmp: string
+let deck: string
+let dev: Dev
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'diapo-dev-test-'))
+  deck = path.join(tmp, 'slides')
+  await cp(FIXTURE, deck, { recursive: true })
+  browser = await launchBrowser()
+  dev = await startDev([deck, '--port', String(await freePort())])
+})
+
+afterAll(async () => {
+  dev?.child.kill('SIGINT')
+  await closeBrowser(browser)
+  await rm(tmp, { recursive: true, force: true })
+})
+
+describe('diapo dev', () => {
+  it('serves the deck on 127.0.0.1 and says where', async () => {
+    expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    const page = await openDeck(dev.url)
+    expect(await slideText(page)).toContain('Bienvenue')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
+    await page.close()
+  })
+
+  it('reloads the page on the same slide when a slide file is saved', async () => {
+    const page = await openDeck(`${dev.url}#/1`)
+    expect(await slideText(page)).toContain("Texte d'origine.")
+    const file = path.join(deck, '02-suite.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace("Texte d'origine.", 'Texte modifié en direct.'))
+    await waitFor(page, () => slideText(page).then((t) => t.includes('Texte modifié en direct.')))
+    expect(await page.evaluate(() => location.hash)).toBe('#/1')
+    expect(await page.evaluate(() => (window as unknown as { diapo: { getIndices(): { h: number } } }).diapo.getIndices().h)).toBe(1)
+    await page.close()
+  })
+
+  it('shows a broken front matter in an overlay with file and line, then recovers when it is fixed', async () => {
+    const page = await openDeck(`${dev.url}#/2`)
+    const file = path.join(deck, '01-intro.md')
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, good.replace('title: Deck de test du serveur', 'title: [Deck de test du serveur'))
+    await waitFor(page, async () => (await overlayText(page)) !== '')
+    const overlay = await overlayText(page)
+    expect(overlay).toMatch(/01-intro\.md:[23]/)
+    expect(overlay).toContain('malformed YAML')
+    expect(dev.child.exitCode).toBeNull()
+
+    // A page opened while the deck is broken shows the same overlay.
+    await page.reload({ waitUntil: 'load' })
+    await waitFor(page, async () => (await overlayText(page)).includes('malformed YAML'))
+
+    await writeFile(file, good.replace('Première diapositive.', 'Première diapositive, réparée.'))
+    await waitFor(page, async () => (await overlayText(page)) === '' && (await slideText(page)).includes('réparée'))
+    expect(await page.evaluate(() => location.hash)).toBe('#/2')
+    await page.close()
+  })
+
+  it('takes the next free port when the one asked for is in use, and says so', async () => {
+    const port = await freePort()
+    const blocker = net.createServer().listen(port, '127.0.0.1')
+    await new Promise((resolve) => blocker.once('listening', resolve))
+    const other = await startDev([deck, '--port', String(port)])
+    try {
+      expect(other.output()).toContain(`port ${port} is in use`)
+      expect(other.url).not.toContain(`:${port}/`)
+      const page = await openDeck(other.url)
+      expect(await slideText(page)).toContain('Bienvenue')
+      await page.close()
+    } finally {
+      other.child.kill('SIGINT')
+      blocker.close()
+    }
+  })
+
+  it('stops cleanly on Ctrl-C', async () => {
+    const other = await startDev([deck, '--port', String(await freePort())])
+    const code = await new Promise<number | null>((resolve) => {
+      other.child.once('exit', (c) => resolve(c))
+      other.child.kill('SIGINT')
+    })
+    expect(code).toBe(0)
+    expect(other.output()).toContain('dev server stopped')
+  })
+})
+
+describe('presenting', () => {
+  it('opens the speaker view from the dev server: current and next slide, notes, timer, in French', async () => {
+    const page = await openDeck(`${dev.url}#/1`)
+    await expectSpeakerView(page, 'Notes de la deuxième diapositive')
+    await page.close()
+  })
+
+  it('opens the speaker view from file://', async () => {
+    const out = path.join(tmp, 'built')
+    await run(['build', deck, '--out', out])
+    const page = await openDeck(`${pathToFileURL(path.join(out, 'index.html')).href}#/1`)
+    await expectSpeakerView(page, 'Notes de la deuxième diapositive')
+    await page.close()
+  })
+
+  it('lists the keys in the deck\'s language with ?, from the dev server and from file://', async () => {
+    const out = path.join(tmp, 'built-help')
+    await run(['build', deck, '--out', out])
+    for (const url of [dev.url, pathToFileURL(path.join(out, 'index.html')).href]) {
+      const page = await openDeck(url)
+      await page.keyboard.press('?')
+      const help = await page.$eval('.diapo-help', (el) => el.textContent ?? '')
+      expect(help).toContain('Raccourcis clavier')
+      expect(help).toContain('Vue présentateur')
+      await page.close()
+    }
+  })
+})
+
+// --- helpers ---
+
+async function expectSpeakerView(page: Page, notes: string): Promise<void> {
+  const popupTarget = browser.waitForTarget((t) => t.opener() === page.target(), { timeout: 15_000 })
+  await page.keyboard.press('s')
+  const popup = (await (await popupTarget).page())!
+  await popup.waitForSelector('#current-slide iframe')
+  await popup.waitForSelector('#upcoming-slide iframe')
+  await waitFor(popup, () => popup.$eval('.speaker-controls-notes', (el) => el.textContent ?? '').then((t) => t.includes(notes)))
+  const clock = await popup.$eval('.speaker-controls-time', (el) => el.textContent ?? '')
+  expect(clock).toMatch(/\d{1,2}:\d{2}/)
+  expect(await popup.content()).toContain('À suivre')
+  // The current-slide frame shows the deck, on the same slide.
+  const current = await popup.$eval('#current-slide iframe', (el) => (el as HTMLIFrameElement).src)
+  expect(current).toContain(new URL(page.url()).pathname)
+  await popup.close()
+}
+
+async function openDeck(url: string): Promise<Page> {
+  const page = await browser.newPage()
+  await page.setViewport({ width: 1280, height: 720 })
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady())
+  return page
+}
+
+function slideText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('.reveal .slides')?.textContent ?? '').catch(() => '')
+}
+
+function overlayText(page: Page): Promise<string> {
+  return page
+    .evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
+    .catch(() => '')
+}
+
+/** Polls `check` (which may run while the page reloads) until it is true. */
+async function waitFor(page: Page, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`timed out on ${page.url()}`)
+}
+
+function startDev(args: string[]): Promise<Dev> {
+  // stdin stays open: Vite stops its server when stdin ends.
+  const child = spawn(process.execPath, [CLI, 'dev', ...args], { cwd: tmp, stdio: ['pipe', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (m) resolve({ child, url: m[1]!, output: () => output })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`diapo dev exited (${code}): ${output}`)))
+  })
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(err))))
+  })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
