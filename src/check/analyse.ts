@@ -15,35 +15,39 @@ export interface AnalyseContext {
   relative: (file: string) => string
   /** Output paths (`media/...`) of local images already reported missing by the build. */
   missingTargets: Set<string>
+  /** Local images by output path: their path as written for the report, and their line. */
+  assets: Map<string, { name: string; line: number }>
 }
 
 /** Turns the browser's measures of each slide into issues, located by slide number and `file:line`. */
 export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): CheckIssue[] {
   return measures.flatMap((m, i) => {
     const slide = ctx.slides[i]
-    const at = (needle?: string): Pick<CheckIssue, 'slide' | 'file' | 'line'> => ({
+    const at = (needle?: string, line?: number): Pick<CheckIssue, 'slide' | 'file' | 'line'> => ({
       slide: m.number,
-      ...(slide ? { file: ctx.relative(slide.loc.file), line: needle ? lineOf(slide, needle) : slide.loc.line } : {}),
+      ...(slide ? { file: ctx.relative(slide.loc.file), line: line ?? (needle ? lineOf(slide, needle) : slide.loc.line) } : {}),
     })
     const issues: CheckIssue[] = []
     const overflow = overflowIssue(m)
     if (overflow) issues.push({ ...at(), ...overflow })
     for (const img of m.images) {
+      const asset = ctx.assets.get(img.src)
+      const name = asset?.name ?? img.src
       if (img.broken && !ctx.missingTargets.has(img.src)) {
         issues.push({
-          ...at(img.src),
+          ...at(img.src, asset?.line),
           severity: 'error',
           rule: 'image-missing',
-          message: `image does not load: ${img.src}`,
+          message: `image does not load: ${name}`,
           hint: 'use a file inside the deck\'s folder: the deck must work offline and loads nothing from the Internet',
         })
       }
       if (!img.alt?.trim()) {
         issues.push({
-          ...at(img.src),
+          ...at(img.src, asset?.line),
           severity: 'error',
           rule: 'image-alt',
-          message: `image without alternative text: ${img.src}`,
+          message: `image without alternative text: ${name}`,
           hint: 'describe the image for those who cannot see it: ![a short description](file.png)',
         })
       }

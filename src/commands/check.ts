@@ -58,7 +58,8 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
 
   const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
-  issues.push(...analyseMeasures(measures, { slides, relative, missingTargets: new Set(missing.map((a) => a.target)) }))
+  const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
+  issues.push(...analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) }))
   return createReport(options.deck, compiled.slideCount, issues)
 }
 

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+
+import { analyseMeasures, findLocalLinks, lineOf } from '../../../src/check/analyse.js'
+import type { SlideMeasure } from '../../../src/check/measure.js'
+import type { Slide } from '../../../src/types.js'
+
+const SLIDE: Slide = {
+  loc: { file: '/deck/slides/a.md', line: 10 },
+  markdown: '## Titre\n\n![](images/logo.png)\n\nVoir [le guide](docs/guide.pdf)\n',
+  notes: 'Parler du guide.pdf',
+  notesLine: 16,
+  attributes: {},
+  section: 'a',
+}
+const NONE = { top: 0, right: 0, bottom: 0, left: 0 }
+const WHITE: [number, number, number, number] = [255, 255, 255, 1]
+
+function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
+  return {
+    number: 1, h: 0, v: 0, source: 'slides/a.md:10', overflow: NONE, overflowFragments: NONE,
+    images: [], empty: false, hasNotes: true, texts: [], ...over,
+  }
+}
+
+const CTX = {
+  slides: [SLIDE],
+  relative: (f: string) => f.replace('/deck/', ''),
+  missingTargets: new Set<string>(),
+  assets: new Map([['media/images/logo.png', { name: 'slides/images/logo.png', line: 12 }]]),
+}
+
+describe('analyseMeasures', () => {
+  it('finds nothing on a clean slide', () => {
+    expect(analyseMeasures([measure({ texts: [{ colour: [0, 0, 0, 1], layers: [WHITE], text: 'Titre' }] })], CTX)).toEqual([])
+  })
+
+  it('reports an overflow with its pixels, its edge, and whether fragments cause it', () => {
+    const [issue] = analyseMeasures([measure({ overflowFragments: { ...NONE, bottom: 37 } })], CTX)
+    expect(issue).toMatchObject({ severity: 'error', rule: 'overflow', slide: 1, file: 'slides/a.md', line: 10 })
+    expect(issue!.message).toBe('content overflows the slide frame: 37 px below it, once all fragments are shown')
+  })
+
+  it('ignores overflows of a pixel or two (rounding)', () => {
+    expect(analyseMeasures([measure({ overflow: { ...NONE, right: 2 } })], CTX)).toEqual([])
+  })
+
+  it('reports an image without alt text at the line of the image, by its source path', () => {
+    const issues = analyseMeasures([measure({ images: [{ src: 'media/images/logo.png', alt: '', broken: false }] })], CTX)
+    expect(issues).toMatchObject([{ rule: 'image-alt', line: 12, message: 'image without alternative text: slides/images/logo.png' }])
+  })
+
+  it('reports an image that does not load, unless the build already reported it missing', () => {
+    const img = { src: 'https://example.org/x.png', alt: 'x', broken: true }
+    expect(analyseMeasures([measure({ images: [img] })], CTX)).toMatchObject([{ rule: 'image-missing' }])
+    const ctx = { ...CTX, missingTargets: new Set([img.src]) }
+    expect(analyseMeasures([measure({ images: [img] })], ctx)).toEqual([])
+  })
+
+  it('reports an empty slide as an error and a slide without notes as a warning', () => {
+    expect(analyseMeasures([measure({ empty: true, hasNotes: false })], CTX)).toMatchObject([{ severity: 'error', rule: 'empty-slide' }])
+    expect(analyseMeasures([measure({ hasNotes: false })], CTX)).toMatchObject([{ severity: 'warning', rule: 'no-notes' }])
+  })
+
+  it('reports each low-contrast pair once per slide, with its ratio, text alpha blended in', () => {
+    const texts = [
+      { colour: [0xaa, 0xaa, 0xaa, 1] as const, layers: [WHITE], text: 'pâle' },
+      { colour: [0xaa, 0xaa, 0xaa, 1] as const, layers: [WHITE], text: 'pâle aussi' },
+      { colour: [0, 0, 0, 0.2] as const, layers: [WHITE], text: 'transparent' },
+    ].map((t) => ({ ...t, colour: [...t.colour] as [number, number, number, number] }))
+    const issues = analyseMeasures([measure({ texts })], CTX)
+    expect(issues.map((i) => i.details?.ratio)).toEqual([2.32, 1.61])
+    expect(issues[0]!.message).toContain('#aaaaaa on #ffffff has a contrast of 2.32:1, below 4.5:1')
+  })
+})
+
+describe('findLocalLinks', () => {
+  it('keeps links to local files and drops URLs, mail addresses and anchors', () => {
+    const html = '<a href="docs/guide.pdf#page=2">a</a> <a href="https://x.org">b</a> <a href="mailto:a@b.c">c</a> <a href="#/3">d</a> <a class="x" href="mon%20fichier.odt?v=1">e</a>'
+    expect(findLocalLinks(html)).toEqual(['docs/guide.pdf', 'mon fichier.odt'])
+  })
+})
+
+describe('lineOf', () => {
+  it('finds the line of a text in the slide, then in its notes, else the slide\'s first line', () => {
+    expect(lineOf(SLIDE, 'docs/guide.pdf')).toBe(14)
+    expect(lineOf(SLIDE, 'Parler')).toBe(16)
+    expect(lineOf(SLIDE, 'absent')).toBe(10)
+  })
+})
