@@ -59,6 +59,23 @@ describe('diapo dev', () => {
     await page.close()
   })
 
+  it('reloads the page when the theme or an image changes', async () => {
+    const page = await openDeck(`${dev.url}#/2`)
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor).catch(() => '')
+    expect(await background()).toBe('rgb(251, 246, 238)')
+    const theme = path.join(deck, 'maison.css')
+    await writeFile(theme, (await readFile(theme, 'utf8')).replace('#fbf6ee', '#ffffff'))
+    await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
+
+    const width = (): Promise<number> => page.$eval('section img', (img) => (img as HTMLImageElement).naturalWidth).catch(() => 0)
+    expect(await width()).toBe(200)
+    const image = path.join(deck, 'images', 'carre.svg')
+    await writeFile(image, (await readFile(image, 'utf8')).replace('width="200"', 'width="300"'))
+    await waitFor(page, async () => (await width()) === 300)
+    expect(await page.evaluate(() => location.hash)).toBe('#/2')
+    await page.close()
+  })
+
   it('shows a broken front matter in an overlay with file and line, then recovers when it is fixed', async () => {
     const page = await openDeck(`${dev.url}#/2`)
     const file = path.join(deck, '01-intro.md')
@@ -77,6 +94,19 @@ describe('diapo dev', () => {
     await writeFile(file, good.replace('Première diapositive.', 'Première diapositive, réparée.'))
     await waitFor(page, async () => (await overlayText(page)) === '' && (await slideText(page)).includes('réparée'))
     expect(await page.evaluate(() => location.hash)).toBe('#/2')
+    await page.close()
+  })
+
+  it('shows a missing image in the overlay, and recovers once the image is added', async () => {
+    const page = await openDeck(`${dev.url}#/1`)
+    const file = path.join(deck, '02-suite.md')
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, good.replace('## La suite\n', '## La suite\n\n![Un plan](images/plan.svg)\n'))
+    await waitFor(page, async () => (await overlayText(page)).includes('image not found'))
+    expect(await overlayText(page)).toMatch(/02-suite\.md:3/)
+    await cp(path.join(deck, 'images', 'carre.svg'), path.join(deck, 'images', 'plan.svg'))
+    await waitFor(page, async () => (await overlayText(page)) === '' && (await page.$('img[alt="Un plan"]')) !== null)
+    await writeFile(file, good)
     await page.close()
   })
 
