@@ -8,7 +8,7 @@ import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
 import { RUNTIME_DIR } from '../write.js'
-import { type OverlayError, renderDevPage, renderOverlayError } from './dev-page.js'
+import { type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
 
 export interface DeckPluginOptions extends DeckInput {
   /** Called after each rebuild: the error when it failed, and how long it took. */
@@ -63,11 +63,16 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
     }
   }
   const scheduleRebuild = debounceQueue(async (file: string) => {
+    const before = state.html
     const run = rebuild(file)
     state.pending = run
     await run
     if (state.error) server?.ws.send({ type: 'error', err: state.error })
-    else server?.ws.send({ type: 'full-reload', path: '*' })
+    else {
+      const slides = slidesOnlyChange(file, before, state.html)
+      if (slides !== undefined) server?.ws.send(SLIDES_EVENT, { slides })
+      else server?.ws.send({ type: 'full-reload', path: '*' })
+    }
   }, DEBOUNCE_MS)
 
   return {
@@ -124,6 +129,16 @@ function send(res: ServerResponse, ext: string, body: string | Buffer): void {
   // Every request reads the file afresh: a changed theme or image shows on the next reload.
   res.setHeader('Cache-Control', 'no-store')
   res.end(body)
+}
+
+/**
+ * The new slides when a Markdown source changed only them (same head, theme, template), so that the
+ * page can swap them in place; `undefined` when the page must reload (a theme, image or template).
+ */
+function slidesOnlyChange(file: string, before: string | undefined, after: string | undefined): string | undefined {
+  if (!before || !after || !file.toLowerCase().endsWith('.md')) return undefined
+  const [old, next] = [splitPage(before), splitPage(after)]
+  return old && next && old.shell === next.shell ? next.slides : undefined
 }
 
 /** Files outside the server's root (templates, themes, a profile, images) are added to Vite's watcher. */

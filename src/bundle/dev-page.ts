@@ -13,6 +13,41 @@ export interface OverlayError {
 /** The module the Vite client is served as; it connects to the dev server and reloads the page. */
 export const VITE_CLIENT = '/@vite/client'
 
+/** The custom HMR event that carries a deck's new slides, swapped into the page without a reload. */
+export const SLIDES_EVENT = 'diapo:slides'
+
+/**
+ * The page's side of `diapo:slides`: replaces the slides in place and puts the deck back on the same
+ * slide and fragment (as reveal.js itself does when it leaves its scroll view). Faster than a reload:
+ * the runtime, fonts and theme stay loaded. A page without a deck (it never built) reloads instead.
+ */
+const DEV_CLIENT = `import { createHotContext } from '${VITE_CLIENT}'
+const hot = createHotContext('/@diapo/deck')
+hot.on('${SLIDES_EVENT}', ({ slides }) => {
+  const deck = window.diapo
+  const element = deck && deck.isReady() && deck.getSlidesElement()
+  if (!element) return location.reload()
+  const state = deck.getState()
+  element.innerHTML = slides
+  deck.sync()
+  deck.setState(state)
+  document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.close())
+})`
+
+const SLIDES_OPEN = '<div class="slides">'
+const RE_SLIDES_CLOSE = /\s*<\/div>\s*<\/div>\s*<script type="application\/json" id="diapo-config">/
+
+/** A built page split into its slides (inside `.reveal .slides`) and the rest; `undefined` if not found. */
+export function splitPage(html: string): { shell: string; slides: string } | undefined {
+  const start = html.indexOf(SLIDES_OPEN)
+  if (start < 0) return undefined
+  const from = start + SLIDES_OPEN.length
+  const close = RE_SLIDES_CLOSE.exec(html.slice(from))
+  if (!close) return undefined
+  const to = from + close.index
+  return { shell: html.slice(0, from) + html.slice(to), slides: html.slice(from, to) }
+}
+
 /**
  * An error of a dev rebuild for Vite's overlay: `file:line: message`, the hint, and the source lines
  * around the faulty one. `source` is the faulty file's text, when it could be read.
@@ -62,7 +97,7 @@ export function renderDevPage(html: string | undefined, error?: OverlayError): s
     /(<meta http-equiv="Content-Security-Policy" content="[^"]*?)(")/,
     (_, head: string, end: string) => `${head}; connect-src 'self' ws://127.0.0.1:*${end}`,
   )
-  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`]
+  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${DEV_CLIENT}</script>`]
   if (error) {
     // Module scripts run in order: the client has defined its overlay element by then.
     const json = JSON.stringify(error).replace(/</g, '\\u003c')

@@ -25,9 +25,10 @@ export function registerDev(program: Command, ctx: CliContext): void {
         port: opts.port,
         open: opts.open,
         onRebuild: ({ error, ms, file }) => {
-          const what = file ? path.relative(ctx.cwd, file) || file : 'deck'
+          const rel = file ? path.relative(ctx.cwd, file) : ''
+          const what = rel && !rel.startsWith('..') ? rel : (file ?? 'deck')
           if (error) log.error(isDeckError(error) ? error.format(ctx.cwd) : String(error))
-          else if (file) log.success(`${what} changed: page reloaded (${Math.round(ms)} ms)`)
+          else if (file) log.success(`${what} changed: deck rebuilt in ${Math.round(ms)} ms`)
         },
       })
       if (server.portInUse) log.warn(`port ${server.portInUse} is in use: using ${server.port} instead`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { renderCodeFrame, renderDevPage, renderOverlayError } from '../../../src/bundle/dev-page.js'
+import { renderCodeFrame, renderDevPage, renderOverlayError, splitPage } from '../../../src/bundle/dev-page.js'
 import { DeckError } from '../../../src/errors.js'
 
 const PAGE = `<!doctype html><html><head>
@@ -52,5 +52,25 @@ describe('renderDevPage', () => {
     const html = renderDevPage(undefined, { message: 'x', stack: '', plugin: 'diapo' })
     expect(html).toContain('/@vite/client')
     expect(html).toContain('vite-error-overlay')
+  })
+})
+
+describe('splitPage', () => {
+  const page = (slides: string, title = 'T'): string =>
+    `<html><head><title>${title}</title></head><body><div class="reveal">\n<div class="slides">\n${slides}\n    </div>\n  </div>\n  <script type="application/json" id="diapo-config">{}</script></body></html>`
+
+  it('separates the slides from the rest of the page', () => {
+    const split = splitPage(page('<section>A</section>'))
+    expect(split?.slides).toBe('\n<section>A</section>')
+    expect(split?.shell).not.toContain('<section>')
+  })
+
+  it('gives the same shell to two pages that differ only by their slides, not when the head differs', () => {
+    expect(splitPage(page('<section>A</section>'))?.shell).toBe(splitPage(page('<section>B</section><section>C</section>'))?.shell)
+    expect(splitPage(page('x', 'T1'))?.shell).not.toBe(splitPage(page('x', 'T2'))?.shell)
+  })
+
+  it('gives up on a page without the deck\'s slides element', () => {
+    expect(splitPage('<html><body></body></html>')).toBeUndefined()
   })
 })
