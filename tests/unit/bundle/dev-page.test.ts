@@ -37,7 +37,8 @@ describe('renderOverlayError', () => {
 describe('renderDevPage', () => {
   it('adds Vite\'s client and lets it connect to the dev server', () => {
     const html = renderDevPage(PAGE)
-    expect(html).toContain('<script type="module" src="/@vite/client"></script>\n</head>')
+    expect(html).toMatch(/<script type="module" src="\/@vite\/client"><\/script>[\s\S]*<\/head>/)
+    expect(html).toContain("hot.on('diapo:slides'")
     expect(html).toContain("'unsafe-inline'; connect-src 'self' ws://127.0.0.1:*\"")
     expect(html).not.toContain('vite-error-overlay')
   })
