@@ -40,7 +40,7 @@ describe('renderDevPage', () => {
     expect(html).toMatch(/<script type="module" src="\/@vite\/client"><\/script>[\s\S]*<\/head>/)
     expect(html).toContain("hot.on('diapo:slides'")
     expect(html).toContain("'unsafe-inline'; connect-src 'self' ws://127.0.0.1:*\"")
-    expect(html).not.toContain('vite-error-overlay')
+    expect(html).not.toContain("customElements.get('vite-error-overlay')")
   })
 
   it('shows the last error in the overlay when the page loads, escaped inside its script', () => {
