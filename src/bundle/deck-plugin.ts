@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Plugin, ViteDevServer } from 'vite'
 
 import { type CompiledDeck, compileDeck } from '../compile.js'
-import { type DeckInput, prepareDeck } from '../commands/deck-input.js'
+import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
 import { RUNTIME_DIR } from '../write.js'
 import { type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
@@ -42,7 +42,7 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export function createDeckPlugin(options: DeckPluginOptions): Plugin {
   const state: { compiled?: CompiledDeck; html?: string; error?: OverlayError; pending?: Promise<void> } = {}
-  let watched = new Set<string>()
+  const watched = new Set<string>()
   let server: ViteDevServer | undefined
 
   const rebuild = async (file?: string): Promise<void> => {
@@ -82,15 +82,13 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
     handleHotUpdate: () => [],
     async configureServer(devServer) {
       server = devServer
+      watchFiles(devServer, watched, deckWatchList(options))
       state.pending = rebuild()
       await state.pending
-      watched = new Set()
       devServer.watcher.on('all', (event, file) => {
         if (event === 'addDir' || event === 'unlinkDir') return
         if (isRelevant(file, options, watched, Boolean(state.error))) scheduleRebuild(file)
       })
-      watchFiles(devServer, watched, (await prepareDeck(options)).watch)
-      if (state.compiled) watchFiles(devServer, watched, [state.compiled.themeFile, ...state.compiled.assets.map((a) => a.source)])
       devServer.middlewares.use((req, res, next) => {
         void serve(req.url ?? '/', res, state).then((served) => {
           if (!served) next()

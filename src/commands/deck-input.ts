@@ -15,11 +15,23 @@ export interface DeckInput {
   asso?: string
 }
 
-/** A deck ready to compile, and every file whose change changes it (for the dev server's watcher). */
+/** A deck ready to compile, and the files its profile brings in (for the dev server's watcher). */
 export interface PreparedDeck {
   compile: CompileOptions
-  /** Files and folders besides the deck's own sources: templates, partials, themes, the profile. */
+  /** Files the profile refers to: its logo, its own slides, its theme. */
   watch: string[]
+}
+
+/**
+ * Files and folders whose change changes the deck, besides its own sources and images: the page
+ * template and partials, the themes, the tools catalogue, the profile. Known before anything is read,
+ * so that a profile that does not load yet is watched too.
+ */
+export function deckWatchList(input: DeckInput): string[] {
+  const watch = ['templates', 'themes', 'data'].map((dir) => path.join(PACKAGE_ROOT, dir))
+  if (input.asso) watch.push(path.resolve(input.cwd, input.asso))
+  if (input.theme?.endsWith('.css')) watch.push(path.resolve(input.cwd, input.theme))
+  return watch
 }
 
 /**
@@ -28,11 +40,6 @@ export interface PreparedDeck {
  */
 export async function prepareDeck(input: DeckInput): Promise<PreparedDeck> {
   const compile: CompileOptions = { cwd: input.cwd, deck: input.deck, theme: input.theme }
-  const watch = [path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'themes')]
-  if (input.asso) {
-    const profile = path.resolve(input.cwd, input.asso)
-    watch.push(profile)
-    // PROFILE-WIRING
-  }
+  const watch: string[] = []
   return { compile, watch }
 }
