@@ -127,6 +127,10 @@ describe('diapo dev', () => {
     }
   })
 
+  it('refuses to start on a deck that does not exist, with exit 1', async () => {
+    await expect(startDev([path.join(tmp, 'absent'), '--port', String(await freePort())])).rejects.toThrow(/exited \(1\): .*deck not found/s)
+  })
+
   it('stops cleanly on Ctrl-C', async () => {
     const other = await startDev([deck, '--port', String(await freePort())])
     const code = await new Promise<number | null>((resolve) => {
