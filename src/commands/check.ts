@@ -23,7 +23,11 @@ export interface CheckOptions extends DeckInput {
  * YAML, unknown template variable...) is reported, not thrown.
  */
 export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
-  const relative = (file: string): string => path.relative(options.cwd, file).split(path.sep).join('/') || file
+  // Paths inside the working folder are shown relative to it, others in full (as errors print them).
+  const relative = (file: string): string => {
+    const rel = path.relative(options.cwd, file)
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file
+  }
   let compiled: CompiledDeck
   try {
     const prepared = await prepareDeck(options)

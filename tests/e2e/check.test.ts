@@ -76,13 +76,13 @@ describe('diapo check', () => {
     const { code, stdout } = await check(['--json'])
     const report = JSON.parse(stdout) as CheckReport
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
-    expect(report.slides).toBe(25)
+    expect(report.slides).toBeGreaterThan(20)
     expect(code).toBe(0)
   })
 
   it('passes on the default deck with the contrast theme', async () => {
     const { code, stdout } = await check(['--theme', 'contrast'])
-    expect(stdout).toContain('slides: 25 slides, no problem found')
+    expect(stdout).toMatch(/slides: \d+ slides, no problem found/)
     expect(code).toBe(0)
   })
 })
