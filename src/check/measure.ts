@@ -57,13 +57,24 @@ export function measureSlides(): SlideMeasure[] {
   const measureOverflow = (section: HTMLElement): Edges => {
     const frame = section.getBoundingClientRect()
     const scale = slidesEl.getBoundingClientRect().width / 1280 || 1
+    // What a viewer could see: every element's box and every line of text, except inside a box that
+    // clips or scrolls its content (a wide code block), where only the box itself counts.
+    const clipped = (node: Node): boolean => {
+      for (let el = node.parentElement; el && el !== section; el = el.parentElement) {
+        if (getComputedStyle(el).overflow !== 'visible' || el.matches('aside.notes')) return true
+      }
+      return false
+    }
     const rects: DOMRect[] = []
-    const range = document.createRange()
-    range.selectNodeContents(section)
-    rects.push(...range.getClientRects())
     for (const el of section.querySelectorAll<HTMLElement>('*')) {
-      if (el.closest('aside.notes')) continue
-      rects.push(el.getBoundingClientRect())
+      if (!clipped(el)) rects.push(el.getBoundingClientRect())
+    }
+    const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || clipped(node)) continue
+      range.selectNodeContents(node)
+      rects.push(...range.getClientRects())
     }
     const edges: Edges = { top: 0, right: 0, bottom: 0, left: 0 }
     for (const r of rects) {
