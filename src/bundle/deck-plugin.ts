@@ -64,12 +64,14 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
   }
   const scheduleRebuild = debounceQueue(async (file: string) => {
     const before = state.html
+    const theme = state.compiled?.themeFile
     const run = rebuild(file)
     state.pending = run
     await run
     if (state.error) server?.ws.send({ type: 'error', err: state.error })
     else {
-      const slides = slidesOnlyChange(file, before, state.html)
+      // A front matter that picks another theme changes no byte of the page, but its stylesheet.
+      const slides = theme === state.compiled?.themeFile ? slidesOnlyChange(file, before, state.html) : undefined
       if (slides !== undefined) server?.ws.send(SLIDES_EVENT, { slides })
       else server?.ws.send({ type: 'full-reload', path: '*' })
     }
