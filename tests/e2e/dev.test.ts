@@ -73,6 +73,14 @@ describe('diapo dev', () => {
     await writeFile(image, (await readFile(image, 'utf8')).replace('width="200"', 'width="300"'))
     await waitFor(page, async () => (await width()) === 300)
     expect(await page.evaluate(() => location.hash)).toBe('#/2')
+
+    // Another theme named in the front matter: same HTML, another stylesheet.
+    const intro = path.join(deck, '01-intro.md')
+    const good = await readFile(intro, 'utf8')
+    await writeFile(intro, good.replace('theme: maison.css', 'theme: contrast'))
+    await waitFor(page, async () => (await background()) === 'rgb(0, 0, 0)')
+    await writeFile(intro, good)
+    await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
     await page.close()
   })
 
