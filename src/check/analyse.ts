@@ -6,6 +6,7 @@ import type { CheckIssue } from './report.js'
 /** Overflow below this many pixels is rounding, not a problem a viewer could see. */
 export const OVERFLOW_TOLERANCE = 2
 
+const OFFLINE_HINT = "use a file inside the deck's folder: the deck must work offline and loads nothing from the Internet"
 const RE_LINK_HREF = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])(.*?)\1/gi
 
 export interface AnalyseContext {
@@ -32,24 +33,18 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
     if (overflow) issues.push({ ...at(), ...overflow })
     for (const img of m.images) {
       const asset = ctx.assets.get(img.src)
-      const name = asset?.name ?? img.src
+      const image = (rule: 'image-missing' | 'image-alt', message: string, hint: string): CheckIssue => ({
+        ...at(img.src, asset?.line),
+        severity: 'error',
+        rule,
+        message: `${message}: ${asset?.name ?? img.src}`,
+        hint,
+      })
       if (img.broken && !ctx.missingTargets.has(img.src)) {
-        issues.push({
-          ...at(img.src, asset?.line),
-          severity: 'error',
-          rule: 'image-missing',
-          message: `image does not load: ${name}`,
-          hint: 'use a file inside the deck\'s folder: the deck must work offline and loads nothing from the Internet',
-        })
+        issues.push(image('image-missing', 'image does not load', OFFLINE_HINT))
       }
       if (!img.alt?.trim()) {
-        issues.push({
-          ...at(img.src, asset?.line),
-          severity: 'error',
-          rule: 'image-alt',
-          message: `image without alternative text: ${name}`,
-          hint: 'describe the image for those who cannot see it: ![a short description](file.png)',
-        })
+        issues.push(image('image-alt', 'image without alternative text', 'describe the image for those who cannot see it: ![a short description](file.png)'))
       }
     }
     if (m.empty) {
