@@ -35,7 +35,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   } catch (err) {
     if (!isDeckError(err)) throw err
     const loc = err.detail.loc
-    return createReport(options.deck, 0, [
+    return createReport(deckLabel(options), 0, [
       {
         severity: 'error',
         rule: 'build',
@@ -64,7 +64,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
   issues.push(...analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) }))
-  return createReport(options.deck, compiled.slideCount, issues)
+  return createReport(deckLabel(options), compiled.slideCount, issues)
 }
 
 // --- internal ---
@@ -131,4 +131,9 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   )
+}
+
+/** `slides`, or `slides for associations/x.yml`: what the report is about. */
+function deckLabel(options: DeckInput): string {
+  return options.asso ? `${options.deck} for ${options.asso}` : options.deck
 }
