@@ -84,6 +84,17 @@ describe('diapo dev', () => {
     await page.close()
   })
 
+  it('reloads the page when the page template is saved', async () => {
+    const page = await openDeck(`${dev.url}#/2`)
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true))
+    // Saved unchanged (diapo's own template): the page must still reload, as for any save.
+    const template = path.join(ROOT, 'templates', 'deck.hbs')
+    await writeFile(template, await readFile(template, 'utf8'))
+    await waitFor(page, () => page.evaluate(() => !(window as unknown as { before?: boolean }).before && !!(window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady()))
+    expect(await page.evaluate(() => location.hash)).toBe('#/2')
+    await page.close()
+  })
+
   it('shows a broken front matter in an overlay with file and line, then recovers when it is fixed', async () => {
     const page = await openDeck(`${dev.url}#/2`)
     const file = path.join(deck, '01-intro.md')
