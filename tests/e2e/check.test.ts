@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -63,13 +65,20 @@ describe('diapo check', () => {
   })
 
   it('reports a deck that does not build as an error at its file:line instead of crashing', async () => {
-    const { code, stdout } = await check([`${DECKS}/broken-yaml`, '--json'])
-    expect(code).toBe(1)
-    const report = JSON.parse(stdout) as CheckReport
-    expect(report.issues).toMatchObject([
-      { severity: 'error', rule: 'build', file: `${DECKS}/broken-yaml/slides.md`, line: expect.any(Number) },
-    ])
-    expect(report.issues[0]!.message).toContain('malformed YAML')
+    // Written at test time: the fixture decks must all parse (tests/unit/parse/fixtures.test.ts).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-yaml-'))
+    try {
+      await writeFile(path.join(dir, 'slides.md'), '---\ntitle: Atelier\nauthor: [Camille\n---\n\n# Bonjour\n\nNote:\nx\n')
+      const { code, stdout } = await check([dir, '--json'])
+      expect(code).toBe(1)
+      const report = JSON.parse(stdout) as CheckReport
+      expect(report.issues).toMatchObject([
+        { severity: 'error', rule: 'build', file: path.join(dir, 'slides.md'), line: expect.any(Number) },
+      ])
+      expect(report.issues[0]!.message).toContain('malformed YAML')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 
   it('passes on the default deck: no error, exit 0', async () => {
