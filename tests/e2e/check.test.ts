@@ -1,15 +1,12 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
 import type { CheckIssue, CheckReport } from '../../src/check/report.js'
+import { runCli } from './helpers.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const CLI = path.join(ROOT, 'bin', 'diapo.js')
 const DECKS = 'tests/fixtures/decks'
 
 describe('diapo check', () => {
@@ -98,13 +95,6 @@ describe('diapo check', () => {
 
 // --- helpers ---
 
-function check(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'check', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.once('exit', (code) => resolve({ code, stdout, stderr }))
-  })
+function check(args: string[]): ReturnType<typeof runCli> {
+  return runCli(['check', ...args])
 }

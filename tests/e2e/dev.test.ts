@@ -3,15 +3,14 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
+import { CLI, REPO_ROOT as ROOT, runCli } from './helpers.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const CLI = path.join(ROOT, 'bin', 'diapo.js')
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'dev')
 
 interface Dev {
@@ -252,13 +251,9 @@ function startDev(args: string[]): Promise<Dev> {
   })
 }
 
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] })
-    let err = ''
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(err))))
-  })
+async function run(args: string[]): Promise<void> {
+  const result = await runCli(args, tmp)
+  if (result.code !== 0) throw new Error(result.stderr)
 }
 
 function freePort(): Promise<number> {
