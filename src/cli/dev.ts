@@ -16,6 +16,8 @@ export function registerDev(program: Command, ctx: CliContext): void {
     .option('--open', 'open the deck in your browser')
     .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
     .action(async (deck: string, opts: { port: number; open?: boolean; theme?: string; asso?: string }) => {
+      // Listening from the start: a Ctrl-C while the server starts still stops it cleanly.
+      const stopped = waitForStop()
       const { startDevServer } = await import('../commands/dev.js')
       const server = await startDevServer({
         cwd: ctx.cwd,
@@ -33,7 +35,7 @@ export function registerDev(program: Command, ctx: CliContext): void {
       })
       if (server.portInUse) log.warn(`port ${server.portInUse} is in use: using ${server.port} instead`)
       log.success(`deck served at ${server.url}  (Ctrl-C to stop)`)
-      await waitForStop()
+      await stopped
       await server.close()
       log.info('dev server stopped')
     })

@@ -151,11 +151,11 @@ describe('diapo dev', () => {
 
   it('stops cleanly on Ctrl-C', async () => {
     const other = await startDev([deck, '--port', String(await freePort())])
-    const code = await new Promise<number | null>((resolve) => {
-      other.child.once('exit', (c) => resolve(c))
+    const code = await new Promise<number | string | null>((resolve) => {
+      other.child.once('exit', (c, signal) => resolve(c ?? signal))
       other.child.kill('SIGINT')
     })
-    expect(code).toBe(0)
+    expect({ code, output: other.output() }).toMatchObject({ code: 0 })
     expect(other.output()).toContain('dev server stopped')
   })
 })
