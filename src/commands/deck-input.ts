@@ -41,5 +41,11 @@ export function deckWatchList(input: DeckInput): string[] {
 export async function prepareDeck(input: DeckInput): Promise<PreparedDeck> {
   const compile: CompileOptions = { cwd: input.cwd, deck: input.deck, theme: input.theme }
   const watch: string[] = []
+  if (input.asso) {
+    const { loadProfile } = await import('../config/load.js')
+    compile.profile = await loadProfile(input.asso, input.cwd)
+    const { logo, theme, extraSlides } = compile.profile.profile
+    watch.push(...[logo, theme?.endsWith('.css') ? theme : null, ...extraSlides.map((e) => e.file)].filter((f): f is string => !!f))
+  }
   return { compile, watch }
 }

@@ -78,6 +78,27 @@ describe('diapo check', () => {
     }
   })
 
+  it('reports an unknown template variable as an error at its file:line', async () => {
+    const { code, stdout } = await check([`${DECKS}/template-error`, '--json'])
+    expect(code).toBe(1)
+    const report = JSON.parse(stdout) as CheckReport
+    expect(report.issues).toMatchObject([
+      { severity: 'error', rule: 'build', file: `${DECKS}/template-error/slides.md`, line: 7 },
+    ])
+    expect(report.issues[0]!.message).toContain('asso.nmae')
+  })
+
+  it.each(['associations/jardins-partages.yml', 'associations/chorale-du-quartier.yml'])(
+    'passes on the default deck made for the example profile %s',
+    async (profile) => {
+      const { code, stdout } = await check(['--asso', profile, '--json'])
+      const report = JSON.parse(stdout) as CheckReport
+      expect(report.issues.filter((i) => i.severity === 'error')).toEqual([])
+      expect(report.slides).toBeGreaterThan(20)
+      expect(code).toBe(0)
+    },
+  )
+
   it('passes on the default deck: no error, exit 0', async () => {
     const { code, stdout } = await check(['--json'])
     const report = JSON.parse(stdout) as CheckReport

@@ -29,7 +29,7 @@ beforeAll(async () => {
   deck = path.join(tmp, 'slides')
   await cp(FIXTURE, deck, { recursive: true })
   browser = await launchBrowser()
-  dev = await startDev([deck, '--port', String(await freePort())])
+  dev = await startDev([deck, '--asso', path.join(deck, 'asso.yml'), '--port', String(await freePort())])
 })
 
 afterAll(async () => {
@@ -112,6 +112,29 @@ describe('diapo dev', () => {
     await writeFile(file, good.replace('Première diapositive.', 'Première diapositive, réparée.'))
     await waitFor(page, async () => (await overlayText(page)) === '' && (await slideText(page)).includes('réparée'))
     expect(await page.evaluate(() => location.hash)).toBe('#/2')
+    await page.close()
+  })
+
+  it('reloads the page when the profile changes', async () => {
+    const page = await openDeck(`${dev.url}#/0`)
+    expect(await slideText(page)).toContain('Pour Les Amis du Test.')
+    const profile = path.join(deck, 'asso.yml')
+    const good = await readFile(profile, 'utf8')
+    await writeFile(profile, good.replace('Les Amis du Test', 'La Chorale du Test'))
+    await waitFor(page, async () => (await slideText(page)).includes('Pour La Chorale du Test.'))
+    await writeFile(profile, good)
+    await page.close()
+  })
+
+  it('shows an unknown template variable in the overlay with file and line, then recovers', async () => {
+    const page = await openDeck(`${dev.url}#/0`)
+    const file = path.join(deck, '01-intro.md')
+    const good = await readFile(file, 'utf8')
+    await writeFile(file, good.replace('{{asso.name}}', '{{asso.nmae}}'))
+    await waitFor(page, async () => (await overlayText(page)).includes('asso.nmae'))
+    expect(await overlayText(page)).toMatch(/01-intro\.md:11/)
+    await writeFile(file, good)
+    await waitFor(page, async () => (await overlayText(page)) === '' && (await slideText(page)).includes('Pour Les Amis du Test.'))
     await page.close()
   })
 
