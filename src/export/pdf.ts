@@ -64,7 +64,12 @@ export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfs
     [HANDOUT_PDF]: () => printHandout(options, warnings),
   }
   try {
-    const files = await Promise.all(only.map((name) => jobs[name]()))
+    // Wait for every job, even after one failed: a job still running would write its files into `dir`
+    // while the caller commits it (seen as a rename of a vanished .handout.html under load).
+    const results = await Promise.allSettled(only.map((name) => jobs[name]()))
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+    const files = results.map((r) => (r as PromiseFulfilledResult<Job>).value)
     return { files, warnings }
   } catch (err) {
     await Promise.all([SLIDES_PDF, HANDOUT_PDF, HANDOUT_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
