@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -87,7 +88,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   // The profile folder goes with the browser, however it ends: closed, crashed, or killed by
   // Puppeteer's Ctrl-C handler, even during the launch (it calls process.exit: hence a synchronous
   // 'exit' listener, registered before the browser starts).
-  const removeOnExit = (): void => rmSync(root, { recursive: true, force: true, maxRetries: 5 })
+  const removeOnExit = (): void => removeAtExit(root)
   process.once('exit', removeOnExit)
   let browser: Browser
   try {
@@ -188,6 +189,21 @@ export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
 }
 
 // --- internal ---
+
+/**
+ * Removes the browser's folder while the process exits (synchronously: nothing async runs then).
+ * Chromium's crash handler lives in its own session and may still write there for a moment after the
+ * browser was killed; if the folder cannot be removed yet, a detached `rm` retries once it is gone.
+ */
+function removeAtExit(root: string): void {
+  try {
+    rmSync(root, { recursive: true, force: true, maxRetries: 5 })
+  } catch {
+    // fall through to the detached retry
+  }
+  if (process.platform === 'win32' || !existsSync(root)) return
+  spawn('sh', ['-c', 'sleep 1; rm -rf -- "$1"', 'sh', root], { detached: true, stdio: 'ignore' }).unref()
+}
 
 async function isExecutable(file: string): Promise<boolean> {
   return access(file).then(

@@ -34,6 +34,9 @@ describe('diapo build --pdf interrupted', () => {
     const gone = Date.now() + 10_000
     while ((await processesMentioning(profiles)).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
     expect(await processesMentioning(profiles)).toEqual([])
+    // Chromium's crash handler may hold the folder a moment longer: diapo then removes it right after.
+    const removed = Date.now() + 10_000
+    while (readdirSync(profiles).length > 0 && Date.now() < removed) await new Promise((r) => setTimeout(r, 100))
     expect(readdirSync(profiles)).toEqual([])
     expect(readdirSync(work).filter((f) => f.startsWith('.diapo-tmp-'))).toEqual([])
   })
