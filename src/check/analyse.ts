@@ -1,3 +1,5 @@
+import { toLocalPath } from '../render/deck.js'
+import { decodeHtmlEntities } from '../render/entities.js'
 import type { Slide } from '../types.js'
 import { AA_RATIO, blend, contrastRatio, effectiveBackground, formatRatio, toHex } from './contrast.js'
 import type { Edges, SlideMeasure } from './measure.js'
@@ -73,15 +75,8 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
 export function findLocalLinks(html: string): string[] {
   const found: string[] = []
   for (const m of html.matchAll(RE_LINK_HREF)) {
-    const href = m[2]!.replace(/&amp;/g, '&')
-    if (!href || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) continue
-    const file = href.split(/[?#]/)[0]!
-    if (!file) continue
-    try {
-      found.push(decodeURI(file))
-    } catch {
-      found.push(file)
-    }
+    const file = toLocalPath(decodeHtmlEntities(m[2]!))
+    if (file) found.push(file)
   }
   return [...new Set(found)]
 }

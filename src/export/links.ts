@@ -1,3 +1,4 @@
+import { decodeHtmlEntities } from '../render/entities.js'
 import type { RenderedDeck } from '../types.js'
 
 /** A link of the talk, with the numbers of the slides it appears on (in the slide or its notes). */
@@ -37,16 +38,7 @@ export function collectLinks(deck: RenderedDeck): DeckLink[] {
 
 function anchorsIn(html: string): { href: string; text: string }[] {
   return [...html.matchAll(RE_ANCHOR)].map((m) => ({
-    href: decodeEntities(m[2]!),
-    text: decodeEntities(m[3]!.replace(/<[^>]+>/g, '').trim()),
+    href: decodeHtmlEntities(m[2]!),
+    text: decodeHtmlEntities(m[3]!.replace(/<[^>]+>/g, '').trim()),
   }))
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
 }

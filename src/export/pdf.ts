@@ -6,6 +6,7 @@ import type { Browser, Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
 import { DeckError, formatLocation } from '../errors.js'
+import { decodeHtmlEntities } from '../render/entities.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
 import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
@@ -193,7 +194,7 @@ async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdf
 function documentTitle(compiled: CompiledDeck): string {
   const m = /<title>([\s\S]*?)<\/title>/.exec(compiled.html)
   const title = m?.[1]?.trim()
-  return title ? title.replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : 'Diapo'
+  return title ? decodeHtmlEntities(title) : 'Diapo'
 }
 
 function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {

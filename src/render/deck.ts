@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
+import { decodeHtmlEntities } from './entities.js'
 import { createMarkdownRenderer, type Highlighter } from './markdown.js'
 import { usesFrenchTypography } from './typography.js'
 
@@ -40,6 +41,12 @@ export function assetTarget(absolute: string, deckRoot: string): string {
   return ['media', ...target.split(path.sep)].map(encodeURIComponent).join('/')
 }
 
+/** The file path (URL-decoded, without `?` or `#`) of a local reference in HTML; `undefined` for URLs, data: URIs and fragments. */
+export function toLocalPath(src: string): string | undefined {
+  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return undefined
+  return safeDecode(src.split(/[?#]/)[0]!)
+}
+
 // --- internal ---
 
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
@@ -63,7 +70,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
     htmlText.replace(
       RE_MEDIA_SRC,
-      (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(unescapeHtml(src), lineOf))}${quote}`,
+      (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
     )
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
@@ -84,11 +91,6 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   }
 }
 
-/** The file path of a local reference, or `undefined` for URLs, data: URIs and fragments. */
-function toLocalPath(src: string): string | undefined {
-  if (!src || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src)) return undefined
-  return safeDecode(src.split(/[?#]/)[0]!)
-}
 
 function safeDecode(src: string): string {
   try {
@@ -96,8 +98,4 @@ function safeDecode(src: string): string {
   } catch {
     return src
   }
-}
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }

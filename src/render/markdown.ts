@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked'
 
+import { decodeHtmlEntities } from './entities.js'
 import { frenchTypography } from './typography.js'
 
 /** Highlights code at build time; `undefined` when the language is unknown. */
@@ -86,17 +87,9 @@ export function hasHighlightableCode(markdown: string): boolean {
 
 // --- internal ---
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' }
-
 /** A link's Markdown text as a reader sees it: entities decoded, backslash escapes and emphasis marks removed. */
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&#(\d+);|&#x([0-9a-f]+);|&([a-z]+);/gi, (whole, dec?: string, hex?: string, name?: string) => {
-      if (dec) return String.fromCodePoint(Number(dec))
-      if (hex) return String.fromCodePoint(parseInt(hex, 16))
-      return NAMED_ENTITIES[name!.toLowerCase()] ?? whole
-    })
+  return decodeHtmlEntities(markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
 }
 
 function markVerbatim(tokens: Token[] | undefined): void {

@@ -1,0 +1,16 @@
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' }
+const RE_ENTITY = /&#(\d+);|&#x([0-9a-f]+);|&([a-z]+);/gi
+
+/**
+ * Decodes the HTML entities diapo's own output and Markdown contain (numeric, and the named ones that
+ * escaping produces), for text read back out of HTML: link texts, attribute values, the page title.
+ * Unknown named entities are left as written.
+ */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text
+  return text.replace(RE_ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
+    if (dec) return String.fromCodePoint(Number(dec))
+    if (hex) return String.fromCodePoint(parseInt(hex, 16))
+    return NAMED_ENTITIES[name!.toLowerCase()] ?? whole
+  })
+}
