@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -40,5 +41,24 @@ export async function stageOutput(out: string): Promise<StagedOutput> {
     async discard() {
       await rm(dir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * Runs `write` on a staging folder for `out`, then puts what it wrote in place; the staging folder is
+ * removed however it ends, Ctrl-C included (Puppeteer's handler exits the process: hence a
+ * synchronous 'exit' listener). A `write` that throws leaves `out` untouched.
+ */
+export async function writeStaged<T>(out: string, write: (dir: string) => Promise<T>): Promise<T> {
+  const staged = await stageOutput(out)
+  const removeOnExit = (): void => rmSync(staged.dir, { recursive: true, force: true })
+  process.once('exit', removeOnExit)
+  try {
+    const result = await write(staged.dir)
+    await staged.commit()
+    return result
+  } finally {
+    process.off('exit', removeOnExit)
+    await staged.discard()
   }
 }

@@ -1,7 +1,6 @@
-import path from 'node:path'
-
 import { type Command, InvalidArgumentError, Option } from 'commander'
 
+import { displayPath } from '../errors.js'
 import * as log from '../log.js'
 import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
 
@@ -55,7 +54,7 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
     onProgress,
   })
   for (const warning of result.warnings ?? []) log.warn(warning)
-  const rel = (file: string): string => path.relative(ctx.cwd, file) || file
+  const rel = (file: string): string => displayPath(file, ctx.cwd)
   const pdfs = (result.pdfs ?? []).map((p) => `${rel(p.file)} (${p.pages} p.)`)
   log.success(
     `${result.slideCount} slides → ${[rel(result.indexFile), ...pdfs].join(', ')} (${log.formatSeconds(performance.now() - started)})`,

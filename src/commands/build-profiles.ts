@@ -7,7 +7,7 @@ import { checkProfileContrast } from '../config/contrast.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { findProfiles, loadProfile } from '../config/load.js'
 import { DeckError, formatLocation } from '../errors.js'
-import { stageOutput } from '../output.js'
+import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
 
@@ -102,15 +102,10 @@ async function buildOne(
   file: string,
 ): Promise<ProfileOutcome> {
   const compiled = await compileDeck({ ...options, profile: loaded })
-  const staged = await stageOutput(dir)
-  let exportWarnings: string[] = []
-  try {
-    await writeDeck(compiled, staged.dir)
-    exportWarnings = (await hooks.afterWrite?.(compiled, staged.dir)) ?? []
-    await staged.commit()
-  } finally {
-    await staged.discard()
-  }
+  const exportWarnings = await writeStaged(dir, async (staging) => {
+    await writeDeck(compiled, staging)
+    return (await hooks.afterWrite?.(compiled, staging)) ?? []
+  })
   const themeCss = await readFile(compiled.themeFile, 'utf8')
   const warnings = (await checkProfileContrast(loaded.profile, themeCss)).map(
     (w) => `${formatLocation({ file: loaded.source.file, line: loaded.source.lineOf(w.path) }, options.cwd)}: ${w.message}`,

@@ -1,7 +1,7 @@
 import path from 'node:path'
 
 import { compileDeck, type CompileOptions } from '../compile.js'
-import { stageOutput } from '../output.js'
+import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { PdfBuildOptions } from './pdf.js'
 
@@ -31,12 +31,6 @@ export async function build(options: BuildOptions & Partial<PdfBuildOptions>): P
   if (options.pdf) return (await import('./pdf.js')).buildWithPdf(options)
   const compiled = await compileDeck(options)
   const outDir = path.resolve(options.cwd, options.out)
-  const staged = await stageOutput(outDir)
-  try {
-    await writeDeck(compiled, staged.dir)
-    await staged.commit()
-  } finally {
-    await staged.discard()
-  }
+  await writeStaged(outDir, (dir) => writeDeck(compiled, dir))
   return { outDir, indexFile: path.join(outDir, 'index.html'), slideCount: compiled.slideCount }
 }

@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs'
 import path from 'node:path'
 
 import { compileDeck } from '../compile.js'
 import { DeckError, isDeckError } from '../errors.js'
 import { DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
 import { exportPdfs, type PdfProgress } from '../export/pdf.js'
-import { stageOutput } from '../output.js'
+import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
 
@@ -30,30 +29,22 @@ export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResul
   return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout }, async (browser) => {
     const compiled = await compileDeck({ ...options, withPdf: true })
     const outDir = path.resolve(options.cwd, options.out)
-    const staged = await stageOutput(outDir)
-    // Ctrl-C ends the process from Puppeteer's handler: the staging folder goes too.
-    const removeStaged = (): void => rmSync(staged.dir, { recursive: true, force: true })
-    process.once('exit', removeStaged)
-    try {
-      await writeDeck(compiled, staged.dir)
-      let exported
+    // When the PDFs fail, the HTML deck is still put in place (the older PDFs stay), then the error is thrown.
+    const outcome = await writeStaged(outDir, async (dir) => {
+      await writeDeck(compiled, dir)
       try {
-        exported = await exportPdfs({ browser, dir: staged.dir, compiled, timeout: options.timeout, onProgress: options.onProgress })
-      } catch (err) {
-        await staged.commit()
-        throw deckStillBuilt(err, path.relative(options.cwd, outDir) || '.')
+        return { exported: await exportPdfs({ browser, dir, compiled, timeout: options.timeout, onProgress: options.onProgress }) }
+      } catch (failure) {
+        return { failure }
       }
-      await staged.commit()
-      return {
-        outDir,
-        indexFile: path.join(outDir, 'index.html'),
-        slideCount: compiled.slideCount,
-        pdfs: exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
-        warnings: exported.warnings,
-      }
-    } finally {
-      process.off('exit', removeStaged)
-      await staged.discard()
+    })
+    if ('failure' in outcome) throw deckStillBuilt(outcome.failure, path.relative(options.cwd, outDir) || '.')
+    return {
+      outDir,
+      indexFile: path.join(outDir, 'index.html'),
+      slideCount: compiled.slideCount,
+      pdfs: outcome.exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
+      warnings: outcome.exported.warnings,
     }
   })
 }
