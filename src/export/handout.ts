@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core'
 import { PACKAGE_ROOT } from '../paths.js'
 import { renderAttributes } from '../render/attributes.js'
 import { escapeHtml } from '../render/markdown.js'
+import { deckTitle } from '../render/page.js'
 import type { RenderedDeck, RenderedSlide } from '../types.js'
 import { handoutLayout, type HandoutPerPage, paginate } from './layout.js'
 import { collectLinks, type DeckLink } from './links.js'
@@ -57,7 +58,7 @@ export function renderHandout(deck: RenderedDeck, options: HandoutOptions): stri
   const slides = deck.stacks.flatMap((s) => s.slides).map((slide, i) => handoutSlide(slide, i + 1))
   return template({
     lang: deck.meta.lang,
-    title: deck.meta.title ?? 'Diapo',
+    title: deckTitle(deck),
     author: deck.meta.author,
     style: options.style,
     layout,

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
 import { DeckError, formatLocation } from '../errors.js'
-import { decodeHtmlEntities } from '../render/entities.js'
+import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
 import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
@@ -132,7 +132,7 @@ async function printHandout(options: ExportPdfsOptions, warnings: string[]): Pro
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
-        ...renderHandoutHeaderFooter(documentTitle(options.compiled), rendered.meta.author),
+        ...renderHandoutHeaderFooter(deckTitle(options.compiled.rendered), rendered.meta.author),
         margin,
         tagged: true,
         timeout,
@@ -183,7 +183,7 @@ async function openPage(browser: Browser): Promise<Page> {
 async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
   const { meta } = options.compiled.rendered
   const subject = typeof meta.subject === 'string' ? meta.subject : typeof meta.description === 'string' ? meta.description : undefined
-  const pages = await writePdfMetadata(file, { title: documentTitle(options.compiled), author: meta.author, subject, lang: meta.lang })
+  const pages = await writePdfMetadata(file, { title: deckTitle(options.compiled.rendered), author: meta.author, subject, lang: meta.lang })
   if (name === SLIDES_PDF && pages !== options.compiled.slideCount) {
     warnings.push(`${SLIDES_PDF} has ${pages} pages for ${options.compiled.slideCount} slides`)
   }
@@ -191,11 +191,6 @@ async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdf
   return { file, pages }
 }
 
-function documentTitle(compiled: CompiledDeck): string {
-  const m = /<title>([\s\S]*?)<\/title>/.exec(compiled.html)
-  const title = m?.[1]?.trim()
-  return title ? decodeHtmlEntities(title) : 'Diapo'
-}
 
 function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {
   return new DeckError(`${what}: the page was not ready after ${Math.round(timeout / 100) / 10} s`, 'E_EXPORT', {

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars'
 
 import type { RenderedDeck, RenderedSlide } from '../types.js'
 import { renderAttributes } from './attributes.js'
+import { decodeHtmlEntities } from './entities.js'
 
 export interface PageOptions {
   /** The page template's source (templates/deck.hbs). */
@@ -30,7 +31,7 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
   const config = { lang: deck.meta.lang, reveal: options.reveal ?? {} }
   return template({
     lang: deck.meta.lang,
-    title: deck.meta.title ?? firstHeading(deck) ?? 'Diapo',
+    title: deckTitle(deck),
     author: deck.meta.author,
     style: options.style,
     helpExtra: options.helpExtra,
@@ -38,6 +39,11 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
     // JSON inside <script>: `<` escaped so no value can close the element.
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
   })
+}
+
+/** The deck's title, for the page, the handout and the PDFs' metadata: front matter `title`, else the text of its first heading, else "Diapo". */
+export function deckTitle(deck: RenderedDeck): string {
+  return deck.meta.title ?? firstHeading(deck) ?? 'Diapo'
 }
 
 // --- internal ---
@@ -56,7 +62,7 @@ function firstHeading(deck: RenderedDeck): string | undefined {
   for (const { slides } of deck.stacks) {
     for (const slide of slides) {
       const m = /<h[12][^>]*>([\s\S]*?)<\/h[12]>/.exec(slide.html)
-      if (m) return m[1]!.replace(/<[^>]+>/g, '').trim()
+      if (m) return decodeHtmlEntities(m[1]!.replace(/<[^>]+>/g, '').trim())
     }
   }
   return undefined
