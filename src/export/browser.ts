@@ -75,7 +75,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   if (isRoot() || process.env.DIAPO_NO_SANDBOX) args.push('--no-sandbox')
   const launchOptions: LaunchOptions = {
     executablePath,
-    headless: true,
+    headless: isHeadlessShell(executablePath) ? 'shell' : true,
     userDataDir,
     env: { ...process.env, TMPDIR: path.join(root, 'tmp') },
     args,
@@ -152,7 +152,19 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (browser: Prom
   }
 }
 
-/** Install paths of Chromium-based browsers, most likely first. */
+/**
+ * Whether `executablePath` is Chromium's headless shell (Debian's `chromium-headless-shell`, or
+ * Puppeteer's `chrome-headless-shell`): the browser engine without the browser around it, which starts
+ * in a third of the time and prints faster. It only runs headless, in its own (`shell`) mode.
+ */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(path.basename(executablePath))
+}
+
+/**
+ * Install paths of Chromium-based browsers, most likely first. The headless shell comes first where it
+ * is installed: diapo only ever runs its browser headless, and the shell does that fastest.
+ */
 export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin') {
     const apps = [
@@ -175,6 +187,7 @@ export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
     return roots.flatMap((root) => apps.map((app) => path.win32.join(root, app)))
   }
   return [
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -243,7 +256,7 @@ function sourceOf(chosen: string, options: BrowserOptions, env: NodeJS.ProcessEn
 function browserNotFound(tried: string[], message: string): DeckError {
   const install =
     process.platform === 'linux'
-      ? 'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium") or Google Chrome'
+      ? 'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium", or "chromium-headless-shell", the fastest for PDFs) or Google Chrome'
       : 'install Google Chrome, Chromium or Microsoft Edge'
   return new DeckError(message, 'E_BROWSER_NOT_FOUND', {
     hint: `${install}, or set CHROME_PATH to its executable. Tried: ${tried.join(', ')}`,
