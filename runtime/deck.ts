@@ -52,11 +52,39 @@ const deck = new Reveal({
 })
 
 localizeDeck(deck, config.lang)
+if (printing) preparePrint(new URLSearchParams(window.location.search).get('slides'))
 // Resolved once the print layout exists. `Reveal.isReady()` is true before it, and printing then
 // gives a one-page PDF: the PDF export waits on this instead. Listened to before `initialize()`, so
 // the event cannot be missed.
 const printReady = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()))
 void deck.initialize()
+
+/**
+ * Print view only. reveal.js waits for animation frames between the steps of its print layout; a deck
+ * printed in a background tab (the PDF export prints several pages at once) gets none, and in front
+ * each costs a frame for nothing, since every step measures the layout it needs: frames become
+ * immediate timers. `?print-pdf&slides=FIRST-LAST` prints only slides FIRST to LAST (counted as the
+ * slide numbers count them, from 1): the export prints a big deck in parts, side by side, and the page
+ * numbers printed on the slides stay those of the whole deck.
+ */
+function preparePrint(range: string | null): void {
+  window.requestAnimationFrame = (callback) => window.setTimeout(() => callback(performance.now()), 0)
+  const [first, last] = (/^(\d+)-(\d+)$/.exec(range ?? '') ?? []).slice(1).map(Number)
+  if (!first || !last) return
+  // Slides are the sections without sections inside; a vertical stack left empty goes too.
+  const slides = [...document.querySelectorAll('.reveal .slides section:not(:has(section))')]
+  slides.forEach((slide, i) => {
+    if (i + 1 >= first && i + 1 <= last) return
+    const parent = slide.parentElement
+    slide.remove()
+    if (parent?.matches('section') && !parent.querySelector('section')) parent.remove()
+  })
+  deck.on('pdf-ready', () => {
+    for (const number of document.querySelectorAll('.slide-number-pdf')) {
+      number.textContent = (number.textContent ?? '').replace(/^\d+/, (n) => String(Number(n) + first - 1))
+    }
+  })
+}
 
 declare global {
   interface Window {
