@@ -1,5 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 
+import type { PDFDocument } from 'pdf-lib'
+
 /** What a PDF says about itself (File › Properties in a reader). */
 export interface PdfMetadata {
   title: string
@@ -27,6 +29,20 @@ export async function writePdfMetadata(file: string, meta: PdfMetadata): Promise
   if (!update) return rewriteWithPdfLib(file, pdf, meta)
   await appendFile(file, update.text, 'latin1')
   return update.pages
+}
+
+/**
+ * Writes the pages of `parts` (PDFs, in order) into one PDF `file` with `meta` set, and returns its
+ * page count. Links, fonts and page sizes are kept; each part keeps its own font subsets.
+ */
+export async function mergePdfs(parts: string[], file: string, meta: PdfMetadata): Promise<number> {
+  const { PDFDocument } = await import('pdf-lib')
+  const merged = await PDFDocument.create({ updateMetadata: false })
+  for (const part of parts) {
+    const pdf = await PDFDocument.load(await readFile(part), { updateMetadata: false })
+    for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page)
+  }
+  return saveWithMetadata(merged, file, meta)
 }
 
 /**
@@ -145,7 +161,10 @@ function pdfString(text: string): string {
 
 async function rewriteWithPdfLib(file: string, bytes: Buffer, meta: PdfMetadata): Promise<number> {
   const { PDFDocument } = await import('pdf-lib')
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  return saveWithMetadata(await PDFDocument.load(bytes, { updateMetadata: false }), file, meta)
+}
+
+async function saveWithMetadata(pdf: PDFDocument, file: string, meta: PdfMetadata): Promise<number> {
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   if (meta.author) pdf.setAuthor(meta.author)
   if (meta.subject) pdf.setSubject(meta.subject)

@@ -1,4 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -10,11 +11,15 @@ import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
 import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
-import { writePdfMetadata } from './metadata.js'
+import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
 
 export const SLIDES_PDF = 'slides.pdf'
 export const HANDOUT_PDF = 'handout.pdf'
 const HANDOUT_HTML = '.handout.html'
+/** Parts of a big slides.pdf, printed side by side, then joined: `.slides-1.pdf`, ... */
+const SLIDES_PART = '.slides-'
+/** A part of slides.pdf is worth its own page from this many slides. */
+const MIN_SLIDES_PER_PART = 150
 const TAKEN = new WeakSet<Page>()
 /** Time-out added for each slide of the deck, in ms. */
 const PRINT_MS_PER_SLIDE = 100
@@ -38,6 +43,8 @@ export interface ExportPdfsOptions {
   timeout?: number
   /** Handout slides a page: 3 (notes beside, default) or 2 (notes below). */
   perPage?: HandoutPerPage
+  /** Pages that print at once (default: the machine's cores): a big slides.pdf is split over them. */
+  workers?: number
   /** Which PDFs to write (default both). */
   only?: (typeof SLIDES_PDF | typeof HANDOUT_PDF)[]
   onProgress?: (progress: PdfProgress) => void
@@ -84,8 +91,31 @@ type Job = { file: string; pages: number }
 
 async function printSlides(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
   const file = path.join(options.dir, SLIDES_PDF)
-  const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf`
+  // The handout, printed at the same time, takes one of the workers.
+  const withHandout = !options.only || options.only.includes(HANDOUT_PDF)
+  const workers = (options.workers ?? availableParallelism()) - (withHandout ? 1 : 0)
+  const parts = slideParts(options.compiled.slideCount, workers)
   options.onProgress?.({ pdf: SLIDES_PDF, step: 'loading' })
+  if (parts.length === 1) {
+    await printSlidesPart(options, warnings, file)
+    return finish(file, SLIDES_PDF, options, warnings)
+  }
+  const files = parts.map((_, i) => path.join(options.dir, `${SLIDES_PART}${i + 1}.pdf`))
+  try {
+    await Promise.all(parts.map((range, i) => printSlidesPart(options, warnings, files[i]!, range)))
+    const pages = await mergePdfs(files, file, pdfMetadata(options))
+    return finish(file, SLIDES_PDF, options, warnings, pages)
+  } finally {
+    await Promise.all(files.map((f) => rm(f, { force: true })))
+  }
+}
+
+/**
+ * Prints slides `range` (`FIRST-LAST`, from 1; default all) of the deck's print view into `file`.
+ * Several parts print side by side in pages of their own (one renderer process each).
+ */
+async function printSlidesPart(options: ExportPdfsOptions, warnings: string[], file: string, range?: string): Promise<void> {
+  const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf${range ? `&slides=${range}` : ''}`
   await withPage(options, SLIDES_PDF, async (page, timeout) => {
     await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
     await page.goto(url, { waitUntil: 'load', timeout })
@@ -98,11 +128,26 @@ async function printSlides(options: ExportPdfsOptions, warnings: string[]): Prom
         .map((s) => s.dataset.source ?? '?')
     })
     for (const where of tooTall) warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
-    options.onProgress?.({ pdf: SLIDES_PDF, step: 'printing', pages: options.compiled.slideCount })
+    if (!range) options.onProgress?.({ pdf: SLIDES_PDF, step: 'printing', pages: options.compiled.slideCount })
     // Untagged: a third faster to print on big decks. The handout, the attendees' document, is tagged.
     await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: false, timeout })
   })
-  return finish(file, SLIDES_PDF, options, warnings)
+}
+
+/**
+ * How slides.pdf of a deck of `count` slides is printed: one range of slides for each page printing
+ * side by side (`FIRST-LAST`), or `[undefined]` for the whole deck at once. A big deck is split over
+ * `workers` pages (the cores left to it): Chromium lays out and prints a page on one core, and the parts
+ * are joined afterwards. A small one is not: a page costs more to open than its part saves.
+ */
+export function slideParts(count: number, workers: number): (string | undefined)[] {
+  const parts = Math.max(1, Math.min(workers, Math.floor(count / MIN_SLIDES_PER_PART)))
+  if (parts === 1) return [undefined]
+  return Array.from({ length: parts }, (_, i) => {
+    const first = Math.floor((i * count) / parts) + 1
+    const last = Math.floor(((i + 1) * count) / parts)
+    return `${first}-${last}`
+  })
 }
 
 async function printHandout(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
@@ -180,10 +225,9 @@ async function openPage(browser: Browser): Promise<Page> {
   return page
 }
 
-async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
-  const { meta } = options.compiled.rendered
-  const subject = typeof meta.subject === 'string' ? meta.subject : typeof meta.description === 'string' ? meta.description : undefined
-  const pages = await writePdfMetadata(file, { title: deckTitle(options.compiled.rendered), author: meta.author, subject, lang: meta.lang })
+/** Sets the PDF's metadata (unless `pages` says it is already done) and checks its page count. */
+async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdfsOptions, warnings: string[], pages?: number): Promise<Job> {
+  pages ??= await writePdfMetadata(file, pdfMetadata(options))
   if (name === SLIDES_PDF && pages !== options.compiled.slideCount) {
     warnings.push(`${SLIDES_PDF} has ${pages} pages for ${options.compiled.slideCount} slides`)
   }
@@ -191,6 +235,11 @@ async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdf
   return { file, pages }
 }
 
+function pdfMetadata(options: ExportPdfsOptions): PdfMetadata {
+  const { meta } = options.compiled.rendered
+  const subject = typeof meta.subject === 'string' ? meta.subject : typeof meta.description === 'string' ? meta.description : undefined
+  return { title: deckTitle(options.compiled.rendered), author: meta.author, subject, lang: meta.lang }
+}
 
 function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {
   return new DeckError(`${what}: the page was not ready after ${Math.round(timeout / 100) / 10} s`, 'E_EXPORT', {
