@@ -21,6 +21,8 @@ const SLIDES_PART = '.slides-'
 /** A part of slides.pdf is worth its own page from this many slides. */
 const MIN_SLIDES_PER_PART = 150
 const TAKEN = new WeakSet<Page>()
+/** Pages of each browser whose job is done, ready for another. */
+const IDLE = new WeakMap<Browser, Page[]>()
 /** Time-out added for each slide of the deck, in ms. */
 const PRINT_MS_PER_SLIDE = 100
 
@@ -189,22 +191,25 @@ async function printHandout(options: ExportPdfsOptions, warnings: string[]): Pro
   return finish(file, HANDOUT_PDF, options, warnings)
 }
 
-/** Opens a page, runs `fn` within the time-out, closes the page; a time-out becomes `E_EXPORT`. */
+/**
+ * Runs `fn` on a page of the browser within the time-out; a time-out becomes `E_EXPORT`. The page is
+ * given back for the next job (several decks and their PDFs: one renderer process is reused instead
+ * of started for each), unless the job failed: then it is closed.
+ */
 async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Page, timeout: number) => Promise<void>): Promise<void> {
   // A big deck takes longer to lay out and print: the time-out grows with it, so that it only catches
   // pages that never get ready.
   const timeout = (options.timeout ?? DEFAULT_TIMEOUT) + PRINT_MS_PER_SLIDE * options.compiled.slideCount
-  const page = await openPage(await options.browser)
+  const browser = await options.browser
+  const page = await takePage(browser)
   page.setDefaultTimeout(timeout)
-  // The page's own scripts use these helpers (string form: the code runs in the browser, not in Node).
-  await page.evaluateOnNewDocument(DECODE_IMAGES)
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(timeoutError(what, timeout)), timeout)
   })
   try {
     await Promise.race([fn(page, timeout), expired])
-    await page.close()
+    idlePages(browser).push(page)
   } catch (err) {
     // A hung renderer may not even close: leave it to closeBrowser, which kills what does not close.
     void page.close().catch(() => undefined)
@@ -215,14 +220,27 @@ async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Pag
   }
 }
 
-/** The browser's first, blank tab if no job took it yet (one target less to create), else a new one. */
-async function openPage(browser: Browser): Promise<Page> {
+/**
+ * A page for a job: one a finished job gave back, else the browser's first, blank tab if no job took
+ * it yet (one target less to create), else a new one.
+ */
+async function takePage(browser: Browser): Promise<Page> {
+  const idle = idlePages(browser).pop()
+  if (idle && !idle.isClosed()) return idle
   const pages = await browser.pages()
   // Find and mark in the same turn: two jobs started together never share a tab.
   const blank = pages.find((p) => !TAKEN.has(p) && p.url() === 'about:blank')
   const page = blank ?? (await browser.newPage())
   TAKEN.add(page)
+  // The page's own scripts use these helpers (string form: the code runs in the browser, not in Node).
+  await page.evaluateOnNewDocument(DECODE_IMAGES)
   return page
+}
+
+function idlePages(browser: Browser): Page[] {
+  let idle = IDLE.get(browser)
+  if (!idle) IDLE.set(browser, (idle = []))
+  return idle
 }
 
 /** Sets the PDF's metadata (unless `pages` says it is already done) and checks its page count. */

@@ -5,6 +5,8 @@ import path from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
+import { pdfInfo, pdfText, squeeze } from './pdf-tools.js'
+
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DIAPO = path.join(ROOT, 'bin', 'diapo.js')
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'associations')
@@ -62,6 +64,34 @@ describe('diapo build --asso', () => {
     const jardins = await readFile(path.join(work, 'dist', 'jardins-partages', 'index.html'), 'utf8')
     expect(jardins).toContain('Les Jardins Partagés de la Croix-Rousse')
     expect(await readdir(path.join(work, 'dist', 'jardins-partages', 'media', 'external'))).toEqual(['logo.svg'])
+  })
+
+  it('prints each profile its own PDFs, with its own name', async () => {
+    await cp(path.join(ROOT, 'associations'), path.join(work, 'associations'), { recursive: true })
+    await writeFile(path.join(work, 'associations', 'amis-du-velo.yml'), 'name: Les Amis du Vélo\n')
+    const run = await diapo('build', '--asso', 'associations', '--pdf')
+    expect(run.code, run.stderr).toBe(0)
+    const names = {
+      'amis-du-velo': 'Les Amis du Vélo',
+      'chorale-du-quartier': 'La Chorale du Quartier',
+      'jardins-partages': 'Les Jardins Partagés de la Croix-Rousse',
+    }
+    for (const [slug, name] of Object.entries(names)) {
+      const dir = path.join(work, 'dist', slug)
+      const slideCount = (await readFile(path.join(dir, 'index.html'), 'utf8')).split('<section').length - 1
+      const slides = path.join(dir, 'slides.pdf')
+      expect(Number((await pdfInfo(slides)).Pages)).toBe(slideCount)
+      // The title slide names this association, and no other.
+      const first = squeeze(await pdfText(slides, 1))
+      expect(first).toContain(squeeze(name))
+      for (const other of Object.values(names).filter((n) => n !== name)) expect(first).not.toContain(squeeze(other))
+      const handout = path.join(dir, 'handout.pdf')
+      expect(Number((await pdfInfo(handout)).Pages)).toBeGreaterThan(Math.ceil(slideCount / 3))
+      expect(squeeze(await pdfText(handout, 1))).toContain(squeeze(name))
+    }
+    // The tools diagnostic makes the Jardins deck longer than the minimal profiles'.
+    const pages = async (slug: string): Promise<number> => Number((await pdfInfo(path.join(work, 'dist', slug, 'slides.pdf'))).Pages)
+    expect(await pages('jardins-partages')).toBeGreaterThan(await pages('chorale-du-quartier'))
   })
 
   it('refuses a template mistake in a slide with its file and line', async () => {

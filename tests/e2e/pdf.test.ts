@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileDeck } from '../../src/compile.js'
 import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
 import { collectLinks } from '../../src/export/links.js'
+import { exportPdfs } from '../../src/export/pdf.js'
+import { deckTitle } from '../../src/render/page.js'
+import { writeDeck } from '../../src/write.js'
 import { pdfFonts, pdfInfo, pdfLang, pdfText, pdfUris, ROOT, runCli, squeeze } from './pdf-tools.js'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'pdf')
@@ -184,6 +187,27 @@ describe('diapo pdf on a deck with vertical slides, fragments and handoutUrl', (
 
   it('sets the author of the front matter', async () => {
     expect((await pdfInfo(path.join(out, 'handout.pdf'))).Author).toBe('Camille Essai')
+  })
+})
+
+describe('one browser printing several decks', () => {
+  it('reuses its pages from deck to deck, and each PDF has its own deck', async () => {
+    const browser = await launchBrowser()
+    try {
+      for (const [name, deck] of [['fixture-a', FIXTURE], ['default-b', path.join(ROOT, 'slides')], ['fixture-c', FIXTURE]] as const) {
+        const dir = path.join(work, name)
+        const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
+        await writeDeck(compiled, dir)
+        const { files } = await exportPdfs({ browser, dir, compiled })
+        expect(files.map((f) => f.pages)[0]).toBe(compiled.slideCount)
+        expect((await pdfInfo(path.join(dir, 'slides.pdf'))).Title).toBe(deckTitle(compiled.rendered))
+        expect(await pdfText(path.join(dir, 'handout.pdf'), 1)).toContain(deckTitle(compiled.rendered))
+        // The two pages of the first deck (slides, handout) print the next ones too.
+        expect(await browser.pages()).toHaveLength(2)
+      }
+    } finally {
+      await closeBrowser(browser)
+    }
   })
 })
 
