@@ -74,13 +74,7 @@ export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfs
     [HANDOUT_PDF]: () => printHandout(options, warnings),
   }
   try {
-    // Wait for every job, even after one failed: a job still running would write its files into `dir`
-    // while the caller commits it (seen as a rename of a vanished .handout.html under load).
-    const results = await Promise.allSettled(only.map((name) => jobs[name]()))
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    if (failed) throw failed.reason
-    const files = results.map((r) => (r as PromiseFulfilledResult<Job>).value)
-    return { files, warnings }
+    return { files: await settleAll(only.map((name) => jobs[name]())), warnings }
   } catch (err) {
     await Promise.all([SLIDES_PDF, HANDOUT_PDF, HANDOUT_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
     throw err
@@ -98,30 +92,34 @@ async function printSlides(options: ExportPdfsOptions, warnings: string[]): Prom
   const workers = (options.workers ?? availableParallelism()) - (withHandout ? 1 : 0)
   const parts = slideParts(options.compiled.slideCount, workers)
   options.onProgress?.({ pdf: SLIDES_PDF, step: 'loading' })
-  if (parts.length === 1) {
-    await printSlidesPart(options, warnings, file)
-    return finish(file, SLIDES_PDF, options, warnings)
+  let printing = false
+  const onPrinting = (): void => {
+    if (!printing) options.onProgress?.({ pdf: SLIDES_PDF, step: 'printing', pages: options.compiled.slideCount })
+    printing = true
   }
-  const files = parts.map((_, i) => path.join(options.dir, `${SLIDES_PART}${i + 1}.pdf`))
+  const files = parts.length === 1 ? [file] : parts.map((_, i) => path.join(options.dir, `${SLIDES_PART}${i + 1}.pdf`))
   try {
-    await Promise.all(parts.map((range, i) => printSlidesPart(options, warnings, files[i]!, range)))
-    const pages = await mergePdfs(files, file, pdfMetadata(options))
-    return finish(file, SLIDES_PDF, options, warnings, pages)
+    const tooTall = await settleAll(parts.map((range, i) => printSlidesPart(options, files[i]!, range, onPrinting)))
+    for (const where of tooTall.flat()) warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
+    const pages = parts.length === 1 ? undefined : await mergePdfs(files, file, pdfMetadata(options))
+    return await finish(file, SLIDES_PDF, options, warnings, pages)
   } finally {
-    await Promise.all(files.map((f) => rm(f, { force: true })))
+    if (parts.length > 1) await Promise.all(files.map((f) => rm(f, { force: true })))
   }
 }
 
 /**
- * Prints slides `range` (`FIRST-LAST`, from 1; default all) of the deck's print view into `file`.
- * Several parts print side by side in pages of their own (one renderer process each).
+ * Prints slides `range` (`FIRST-LAST`, from 1; default all) of the deck's print view into `file`, and
+ * returns where the slides taller than their frame are. Several parts print side by side, in pages of
+ * their own (one renderer process each).
  */
-async function printSlidesPart(options: ExportPdfsOptions, warnings: string[], file: string, range?: string): Promise<void> {
+async function printSlidesPart(options: ExportPdfsOptions, file: string, range: string | undefined, onPrinting: () => void): Promise<string[]> {
   const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf${range ? `&slides=${range}` : ''}`
+  let tooTall: string[] = []
   await withPage(options, SLIDES_PDF, async (page, timeout) => {
     await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
     await page.goto(url, { waitUntil: 'load', timeout })
-    const tooTall = await page.evaluate(async () => {
+    tooTall = await page.evaluate(async () => {
       await window.diapoPrintReady
       await document.fonts.ready
       await decodeImages()
@@ -129,11 +127,11 @@ async function printSlidesPart(options: ExportPdfsOptions, warnings: string[], f
         .filter((s) => s.scrollHeight > s.clientHeight + 2)
         .map((s) => s.dataset.source ?? '?')
     })
-    for (const where of tooTall) warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
-    if (!range) options.onProgress?.({ pdf: SLIDES_PDF, step: 'printing', pages: options.compiled.slideCount })
+    onPrinting()
     // Untagged: a third faster to print on big decks. The handout, the attendees' document, is tagged.
     await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: false, timeout })
   })
+  return tooTall
 }
 
 /**
@@ -251,6 +249,18 @@ async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdf
   }
   options.onProgress?.({ pdf: name, step: 'done', pages })
   return { file, pages }
+}
+
+/**
+ * The values of `promises`, once every one has settled; the first failure, once every one has settled.
+ * Waiting for all even after a failure matters: a job still running would write its files into the
+ * folder while the caller commits or cleans it (seen as a rename of a vanished .handout.html under load).
+ */
+async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(promises)
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value)
 }
 
 function pdfMetadata(options: ExportPdfsOptions): PdfMetadata {
