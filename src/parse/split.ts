@@ -19,8 +19,11 @@ export interface SplitOptions {
 export const DEFAULT_SEPARATOR = '^---[ \\t]*$'
 /** A line `----` (reveal-md) or `--` (reveal.js's documented example) starts a vertical slide. */
 export const DEFAULT_VERTICAL_SEPARATOR = '^(?:----|--)[ \\t]*$'
-/** A line beginning `Note:` or `Notes:` starts the speaker notes, to the slide's end. */
-export const DEFAULT_NOTES_SEPARATOR = '^[ \\t]*notes?:'
+/**
+ * A line beginning `Note:` or `Notes:` starts the speaker notes, to the slide's end; also `Note :`, with
+ * the space (or no-break space) French puts before a colon.
+ */
+export const DEFAULT_NOTES_SEPARATOR = '^[ \\t]*notes?[ \\t\\u00a0\\u202f]?:'
 
 const RE_SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)\s*-->/g
 const RE_ATTRIBUTE = /([^\s"'=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')|([^\s"'=]+)/g

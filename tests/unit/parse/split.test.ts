@@ -92,9 +92,16 @@ describe('speaker notes', () => {
   })
 
   it('accepts Notes:, any case and text on the same line', () => {
-    for (const marker of ['Notes:', 'note:', 'NOTES:', '  Note:']) {
+    for (const marker of ['Notes:', 'note:', 'NOTES:', '  Note:', 'Note :', 'Notes :', 'Note\u00a0:', 'Note\u202f:']) {
       const [stack] = split(`# A\n${marker} say hello\n`)
       expect(stack!.slides[0]!.notes, marker).toBe('say hello')
+    }
+  })
+
+  it('does not take a line that only begins with the word for notes', () => {
+    for (const line of ['Note  : deux espaces', 'Notez : ceci', 'Notes de version :']) {
+      const [stack] = split(`Texte\n\n${line}\n`)
+      expect(stack!.slides[0]!.notes, line).toBe('')
     }
   })
 
