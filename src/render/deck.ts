@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
@@ -33,11 +34,16 @@ export function renderDeck(deck: Deck, options: RenderOptions): RenderedDeck {
   }
 }
 
-/** Output path of a local file referred to by the deck. */
+/**
+ * Output path of a local file referred to by the deck: its path in the deck's folder, or for a file
+ * outside it (an association's logo), `external/<folder id>/<name>`, the id from the file's folder, so
+ * that two `logo.svg` of two folders stay two files.
+ */
 export function assetTarget(absolute: string, deckRoot: string): string {
   const rel = path.relative(deckRoot, absolute)
   const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel)
-  const target = inside ? rel : path.join('external', path.basename(absolute))
+  const folder = createHash('sha256').update(path.dirname(absolute)).digest('hex').slice(0, 8)
+  const target = inside ? rel : path.join('external', folder, path.basename(absolute))
   return ['media', ...target.split(path.sep)].map(encodeURIComponent).join('/')
 }
 

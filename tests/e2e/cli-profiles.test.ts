@@ -63,7 +63,9 @@ describe('diapo build --asso', () => {
     expect(entries).toEqual(expect.arrayContaining(['index.html', 'assets', 'chorale-du-quartier', 'jardins-partages']))
     const jardins = await readFile(path.join(work, 'dist', 'jardins-partages', 'index.html'), 'utf8')
     expect(jardins).toContain('Les Jardins Partagés de la Croix-Rousse')
-    expect(await readdir(path.join(work, 'dist', 'jardins-partages', 'media', 'external'))).toEqual(['logo.svg'])
+    const external = path.join(work, 'dist', 'jardins-partages', 'media', 'external')
+    const [folder] = await readdir(external)
+    expect(await readdir(path.join(external, folder!))).toEqual(['logo.svg'])
   })
 
   it('prints each profile its own PDFs, with its own name', async () => {

@@ -75,6 +75,15 @@ describe('renderDeck', () => {
 describe('assetTarget', () => {
   it('keeps the path inside the deck and puts outside files under media/external', () => {
     expect(assetTarget(path.join(ROOT, 'img', 'a b.png'), ROOT)).toBe('media/img/a%20b.png')
-    expect(assetTarget(path.resolve('/elsewhere/c.png'), ROOT)).toBe('media/external/c.png')
+    expect(assetTarget(path.resolve('/elsewhere/c.png'), ROOT)).toMatch(/^media\/external\/[0-9a-f]{8}\/c\.png$/)
+  })
+
+  it('keeps two outside files of the same name apart, and one file in one place', () => {
+    const a = assetTarget(path.resolve('/assos/velo/logo.svg'), ROOT)
+    const b = assetTarget(path.resolve('/assos/chorale/logo.svg'), ROOT)
+    expect(a).not.toBe(b)
+    expect(a.endsWith('/logo.svg') && b.endsWith('/logo.svg')).toBe(true)
+    expect(assetTarget(path.resolve('/assos/velo/logo.svg'), ROOT)).toBe(a)
+    expect(path.posix.dirname(assetTarget(path.resolve('/assos/velo/photo.png'), ROOT))).toBe(path.posix.dirname(a))
   })
 })
