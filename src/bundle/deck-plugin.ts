@@ -8,7 +8,7 @@ import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
 import { RUNTIME_DIR } from '../write.js'
-import { type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
+import { HELLO_EVENT, type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
 
 export interface DeckPluginOptions extends DeckInput {
   /** Called after each rebuild: the error when it failed, and how long it took. */
@@ -41,7 +41,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * A failed rebuild shows in Vite's error overlay, and the next good one reloads the page.
  */
 export function createDeckPlugin(options: DeckPluginOptions): Plugin {
-  const state: { compiled?: CompiledDeck; html?: string; error?: OverlayError; pending?: Promise<void> } = {}
+  const state: DevState = { build: 0 }
   const watched = new Set<string>()
   let server: ViteDevServer | undefined
 
@@ -60,6 +60,8 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       const source = loc ? await readFile(loc.file, 'utf8').catch(() => undefined) : undefined
       state.error = renderOverlayError(err, options.cwd, source)
       options.onRebuild?.({ error: err, ms: performance.now() - started, file })
+    } finally {
+      state.build++
     }
   }
   const scheduleRebuild = debounceQueue(async (file: string) => {
@@ -87,6 +89,10 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       watchFiles(devServer, watched, deckWatchList(options))
       state.pending = rebuild()
       await state.pending
+      // A page whose socket opened after a rebuild was announced shows an older build: reload it.
+      devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client) => {
+        if (data?.build !== state.build) client.send({ type: 'full-reload', path: '*' })
+      })
       devServer.watcher.on('all', (event, file) => {
         if (event === 'addDir' || event === 'unlinkDir') return
         if (isRelevant(file, options, watched, Boolean(state.error))) scheduleRebuild(file)
@@ -102,11 +108,20 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
 
 // --- internal ---
 
-async function serve(url: string, res: ServerResponse, state: { compiled?: CompiledDeck; html?: string; error?: OverlayError; pending?: Promise<void> }): Promise<boolean> {
+interface DevState {
+  compiled?: CompiledDeck
+  html?: string
+  error?: OverlayError
+  pending?: Promise<void>
+  /** Rebuilds done, good or failed: a page knows the one it was served. */
+  build: number
+}
+
+async function serve(url: string, res: ServerResponse, state: DevState): Promise<boolean> {
   const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname)
   if (pathname === '/' || pathname === '/index.html') {
     await state.pending
-    send(res, '.html', renderDevPage(state.html, state.error))
+    send(res, '.html', renderDevPage(state.html, state.error, state.build))
     return true
   }
   let file: string | undefined

@@ -16,13 +16,19 @@ export const VITE_CLIENT = '/@vite/client'
 /** The custom HMR event that carries a deck's new slides, swapped into the page without a reload. */
 export const SLIDES_EVENT = 'diapo:slides'
 
+/** The custom HMR event by which a page tells which build it shows, once its socket is open. */
+export const HELLO_EVENT = 'diapo:hello'
+
 /**
  * The page's side of `diapo:slides`: replaces the slides in place and puts the deck back on the same
  * slide and fragment (as reveal.js itself does when it leaves its scroll view). Faster than a reload:
  * the runtime, fonts and theme stay loaded. A page without a deck (it never built) reloads instead.
+ * It also says which build it was served (`diapo:hello`, sent by Vite's client once its socket opens):
+ * a rebuild finished before that was announced to nobody, and the server then reloads the page.
  */
-const DEV_CLIENT = `import { createHotContext } from '${VITE_CLIENT}'
+const devClient = (build: number): string => `import { createHotContext } from '${VITE_CLIENT}'
 const hot = createHotContext('/@diapo/deck')
+hot.send('${HELLO_EVENT}', { build: ${build} })
 hot.on('${SLIDES_EVENT}', ({ slides }) => {
   const deck = window.diapo
   const element = deck && deck.isReady() && deck.getSlidesElement()
@@ -88,16 +94,16 @@ export function renderCodeFrame(source: string, line: number, around = 2): strin
 /**
  * The deck's page as the dev server sends it: the built page plus Vite's client (live reload), and when
  * the last rebuild failed, a script that shows its error in Vite's overlay as soon as the page loads.
- * Without a good build yet, a blank page carries the overlay.
+ * Without a good build yet, a blank page carries the overlay. `build` counts the server's rebuilds.
  */
-export function renderDevPage(html: string | undefined, error?: OverlayError): string {
+export function renderDevPage(html: string | undefined, error?: OverlayError, build = 0): string {
   const page = html ?? '<!doctype html><html><head><meta charset="utf-8"><title>diapo</title></head><body></body></html>'
   // The deck's policy allows 'self' only: the client's socket to this same server is allowed explicitly.
   const withSocket = page.replace(
     /(<meta http-equiv="Content-Security-Policy" content="[^"]*?)(")/,
     (_, head: string, end: string) => `${head}; connect-src 'self' ws://127.0.0.1:*${end}`,
   )
-  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${DEV_CLIENT}</script>`]
+  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${devClient(build)}</script>`]
   if (error) {
     // Module scripts run in order: the client has defined its overlay element by then.
     const json = JSON.stringify(error).replace(/</g, '\\u003c')

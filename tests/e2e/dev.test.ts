@@ -151,6 +151,34 @@ describe('diapo dev', () => {
     await page.close()
   })
 
+  it('reloads a page that connects after a rebuild was announced, so it never stays on an old build', async () => {
+    const file = path.join(deck, '02-suite.md')
+    const good = await readFile(file, 'utf8')
+    // A page whose live-reload client is held back: its socket is not open yet.
+    const page = await browser.newPage()
+    await page.setRequestInterception(true)
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/@vite/client') void held.then(() => request.continue())
+      else void request.continue()
+    })
+    const loading = page.goto(`${dev.url}#/1`)
+    await waitFor(page, async () => (await slideText(page)).includes('La suite'))
+    expect(await slideText(page)).not.toContain('Texte annoncé à personne.')
+    // A change is rebuilt and announced while no page listens...
+    await writeFile(file, good.replace('## La suite\n', '## La suite\n\nTexte annoncé à personne.\n'))
+    await waitForCondition(async () => (await (await fetch(dev.url)).text()).includes('annoncé à personne'))
+    expect(await slideText(page)).not.toContain('Texte annoncé à personne.')
+    // ...then the page's client connects: the page is brought up to date, on the same slide.
+    release()
+    await loading
+    await waitFor(page, async () => (await slideText(page)).includes('Texte annoncé à personne.'))
+    expect(await page.evaluate(() => location.hash)).toBe('#/1')
+    await writeFile(file, good)
+    await page.close()
+  })
+
   it('takes the next free port when the one asked for is in use, and says so', async () => {
     const port = await freePort()
     const blocker = net.createServer().listen(port, '127.0.0.1')
@@ -250,12 +278,16 @@ function overlayText(page: Page): Promise<string> {
 
 /** Polls `check` (which may run while the page reloads) until it is true. */
 async function waitFor(page: Page, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
+  if (!(await waitForCondition(check, timeout).then(() => true, () => false))) throw new Error(`timed out on ${page.url()}`)
+}
+
+async function waitForCondition(check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout
   while (Date.now() < end) {
     if (await check().catch(() => false)) return
     await new Promise((r) => setTimeout(r, 50))
   }
-  throw new Error(`timed out on ${page.url()}`)
+  throw new Error('timed out')
 }
 
 function startDev(args: string[]): Promise<Dev> {

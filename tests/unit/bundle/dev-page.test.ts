@@ -43,6 +43,10 @@ describe('renderDevPage', () => {
     expect(html).not.toContain("customElements.get('vite-error-overlay')")
   })
 
+  it('tells the server which build the page shows, once its socket is open', () => {
+    expect(renderDevPage(PAGE, undefined, 7)).toContain("hot.send('diapo:hello', { build: 7 })")
+  })
+
   it('shows the last error in the overlay when the page loads, escaped inside its script', () => {
     const html = renderDevPage(PAGE, { message: 'a.md:1: </script><b>', stack: '', plugin: 'diapo' })
     expect(html).toContain("customElements.get('vite-error-overlay')")
