@@ -1,6 +1,12 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
-import { renderIncrementalUpdate } from '../../../src/export/metadata.js'
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
+
+import { joinChromiumPdfs, mergePdfs, renderIncrementalUpdate } from '../../../src/export/metadata.js'
 
 /** A minimal PDF laid out as Chromium writes it: classic xref table, Info with a nested-parentheses string. */
 function chromiumLikePdf(catalogExtra = ''): string {
@@ -56,5 +62,103 @@ describe('renderIncrementalUpdate', () => {
 
   it('declines PDFs it does not understand', () => {
     expect(renderIncrementalUpdate('%PDF-1.7\nnot a pdf', { title: 'T', lang: 'fr' })).toBeUndefined()
+  })
+})
+
+/**
+ * A small real PDF laid out as Chromium writes it: catalog, page tree, `pages` pages each drawing
+ * "Page N" from a content stream with the bytes `9 0 R` in its data, a link whose URI holds `4 0 R`,
+ * and a font dictionary shared by the pages.
+ */
+function chromiumPdf(label: string, pages: number): string {
+  const objects: string[] = []
+  const add = (body: string): number => objects.push(body)
+  const info = add(`<</Title (${label})\n/Creator (Chromium)>>`)
+  const catalog = add('') // filled below
+  const tree = add('') // filled below
+  const font = add('<</Type /Font\n/Subtype /Type1\n/BaseFont /Helvetica>>')
+  const kids: number[] = []
+  for (let n = 1; n <= pages; n++) {
+    const data = `BT /F1 24 Tf 72 720 Td (${label} page ${n}) Tj ET % 9 0 R`
+    const content = add(`<</Length ${data.length}>> stream\n${data}\nendstream`)
+    const link = add(`<</Type /Annot\n/Subtype /Link\n/Rect [72 700 300 740]\n/A <</S /URI\n/URI (https://example.org/4 0 R/${label}${n})>>>>`)
+    kids.push(add(`<</Type /Page\n/Parent ${tree} 0 R\n/MediaBox [0 0 612 792]\n/Resources <</Font <</F1 ${font} 0 R>>>>\n/Contents ${content} 0 R\n/Annots [${link} 0 R]>>`))
+  }
+  objects[catalog - 1] = `<</Type /Catalog\n/Pages ${tree} 0 R\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
+  objects[tree - 1] = `<</Type /Pages\n/Count ${pages}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`
+  let pdf = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`
+    return at
+  })
+  const xref = pdf.length
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  pdf += `trailer\n<</Size ${objects.length + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  return pdf
+}
+
+describe('joinChromiumPdfs', () => {
+  const meta = { title: 'Grand deck', author: 'Camille', lang: 'fr' }
+
+  it('joins the pages in order, with their links, under the new metadata', async () => {
+    const { text, pages } = joinChromiumPdfs([chromiumPdf('A', 2), chromiumPdf('B', 3)], meta)!
+    expect(pages).toBe(5)
+    const pdf = await PDFDocument.load(Buffer.from(text, 'latin1'), { updateMetadata: false })
+    expect(pdf.getPageCount()).toBe(5)
+    expect(pdf.getTitle()).toBe('Grand deck')
+    expect(pdf.getAuthor()).toBe('Camille')
+    expect(pdf.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe(hex('fr'))
+    const uris = pdf.getPages().map((page) => {
+      const annot = pdf.context.lookup(page.node.lookup(PDFName.of('Annots'), PDFArray).get(0), PDFDict)
+      return annot.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI'))!.toString()
+    })
+    expect(uris).toEqual(['A1', 'A2', 'B1', 'B2', 'B3'].map((s) => `(https://example.org/4 0 R/${s})`))
+  })
+
+  it('moves references, never the bytes of strings and streams', () => {
+    const { text } = joinChromiumPdfs([chromiumPdf('A', 1), chromiumPdf('B', 1)], meta)!
+    // The second part's objects come after the first's 7: its font (4) is now 11, its data untouched.
+    expect(text).toContain('/Font <</F1 11 0 R>>')
+    expect(text.match(/% 9 0 R\n/g)).toHaveLength(2)
+    expect(text).toContain('(https://example.org/4 0 R/B1)')
+  })
+
+  it('points every cross-reference entry at its object', () => {
+    const { text } = joinChromiumPdfs([chromiumPdf('A', 2), chromiumPdf('B', 2)], meta)!
+    const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1])
+    const entries = text.slice(startxref).split('\n').filter((line) => / 00000 n $/.test(line))
+    entries.forEach((entry, i) => expect(text.startsWith(`${i + 1} 0 obj`, Number(entry.slice(0, 10)))).toBe(true))
+    expect(entries).toHaveLength(Number(/\/Size (\d+)/.exec(text.slice(startxref))![1]) - 1)
+  })
+
+  it('declines a part with an outline or named destinations, and anything not laid out as Chromium writes', () => {
+    const outlined = chromiumPdf('A', 1).replace('/Type /Catalog\n', '/Type /Catalog\n/Outlines 4 0 R\n')
+    expect(joinChromiumPdfs([chromiumPdf('A', 1), outlined], meta)).toBeUndefined()
+    expect(joinChromiumPdfs([chromiumPdf('A', 1), '%PDF-1.7\nnot a pdf'], meta)).toBeUndefined()
+  })
+})
+
+describe('mergePdfs', () => {
+  it('joins PDFs not written by Chromium through pdf-lib', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-merge-'))
+    try {
+      const files = await Promise.all(
+        [1, 2].map(async (pages, i) => {
+          const pdf = await PDFDocument.create()
+          for (let n = 0; n < pages; n++) pdf.addPage([960, 540])
+          const file = path.join(dir, `part-${i}.pdf`)
+          await writeFile(file, await pdf.save())
+          return file
+        }),
+      )
+      const out = path.join(dir, 'joined.pdf')
+      expect(await mergePdfs(files, out, { title: 'Grand deck', lang: 'fr' })).toBe(3)
+      const joined = await PDFDocument.load(await readFile(out), { updateMetadata: false })
+      expect(joined.getPageCount()).toBe(3)
+      expect(joined.getTitle()).toBe('Grand deck')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
