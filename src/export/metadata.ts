@@ -110,11 +110,8 @@ export function joinChromiumPdfs(parts: string[], meta: PdfMetadata): { text: st
  * PDF is not laid out as Chromium writes it (xref stream, encryption, several page trees...). Pure.
  */
 export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text: string; pages: number } | undefined {
-  const tail = pdf.slice(-2048)
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1]
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(tail)?.[1]
-  if (!startxref || !trailer || /\/Encrypt\b/.test(trailer) || !pdf.startsWith('xref', Number(startxref))) return undefined
-  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1])
+  const { startxref, trailer, size } = readTrailer(pdf) ?? {}
+  if (!startxref || !trailer) return undefined
   const root = /\/Root (\d+) 0 R/.exec(trailer)?.[1]
   const catalog = root && objectBody(pdf, root)
   const pages = catalog && /\/Pages (\d+) 0 R/.exec(catalog)?.[1]
@@ -142,6 +139,18 @@ export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text:
 
 // --- internal ---
 
+/**
+ * The last trailer of an unencrypted PDF with a classic cross-reference table: where the table is,
+ * the trailer's dictionary body and /Size; `undefined` otherwise (an xref stream, encryption).
+ */
+function readTrailer(pdf: string): { startxref: number; trailer: string; size: number } | undefined {
+  const tail = pdf.slice(-2048)
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1])
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(tail)?.[1]
+  if (!startxref || !trailer || /\/Encrypt\b/.test(trailer) || !pdf.startsWith('xref', startxref)) return undefined
+  return { startxref, trailer, size: Number(/\/Size (\d+)/.exec(trailer)?.[1]) }
+}
+
 interface ChromiumPdf {
   /** Trailer's /Size: objects are numbered 1 to size - 1. */
   size: number
@@ -156,11 +165,9 @@ const JOINABLE_CATALOG = new Set(['Type', 'Pages', 'ViewerPreferences', 'Lang', 
 
 /** A PDF laid out as Chromium writes it, split into its objects; `undefined` for any other layout. */
 function readChromiumPdf(pdf: string): ChromiumPdf | undefined {
-  const tail = pdf.slice(-2048)
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1])
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(tail)?.[1]
-  if (!startxref || !trailer || /\/(?:Encrypt|Prev)\b/.test(trailer)) return undefined
-  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1])
+  const { startxref, trailer, size } = readTrailer(pdf) ?? {}
+  // A file already updated (/Prev) has more than one table: not as Chromium writes it.
+  if (!startxref || !trailer || /\/Prev\b/.test(trailer)) return undefined
   const table = /^xref\r?\n0 (\d+)\r?\n/.exec(pdf.slice(startxref, startxref + 32))
   if (!size || !table || Number(table[1]) !== size) return undefined
   // Entries are 20 bytes: offset, generation, n or f. Object 0 is the free list's head.
