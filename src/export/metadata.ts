@@ -34,8 +34,9 @@ export async function writePdfMetadata(file: string, meta: PdfMetadata): Promise
 /**
  * Writes the pages of `parts` (PDFs, in order) into one PDF `file` with `meta` set, and returns its
  * page count. Links, fonts and page sizes are kept; each part keeps its own font subsets. PDFs laid
- * out as Chromium writes them are joined as they are (`joinChromiumPdfs`, a few ms); others go through
- * pdf-lib (a second for 1000 pages).
+ * out as Chromium writes them are joined as they are (`joinChromiumPdfs`: 0.1 s for 1000 pages);
+ * others go through pdf-lib (0.5 s or more). The parts' own catalogs and document information stay in
+ * the file, unreferenced.
  */
 export async function mergePdfs(parts: string[], file: string, meta: PdfMetadata): Promise<number> {
   const buffers = await Promise.all(parts.map((part) => readFile(part)))
