@@ -6,7 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { Browser, Page } from 'puppeteer-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
 import { CLI, REPO_ROOT as ROOT, runCli } from './helpers.js'
@@ -32,6 +32,15 @@ beforeAll(async () => {
   dev = await startDev([deck, '--asso', path.join(deck, 'asso.yml'), '--port', String(await freePort())])
 })
 
+// Deck files a test changed, with their text before: put back after each test, passed or failed, so
+// that a failing test does not break the next ones.
+const edited = new Map<string, string>()
+
+afterEach(async () => {
+  for (const [file, text] of edited) await writeFile(file, text)
+  edited.clear()
+})
+
 afterAll(async () => {
   dev?.child.kill('SIGINT')
   await closeBrowser(browser)
@@ -51,7 +60,7 @@ describe('diapo dev', () => {
     const page = await openDeck(`${dev.url}#/1`)
     expect(await slideText(page)).toContain("Texte d'origine.")
     const file = path.join(deck, '02-suite.md')
-    await writeFile(file, (await readFile(file, 'utf8')).replace("Texte d'origine.", 'Texte modifié en direct.'))
+    await edit(file, (text) => text.replace("Texte d'origine.", 'Texte modifié en direct.'))
     await waitFor(page, () => slideText(page).then((t) => t.includes('Texte modifié en direct.')))
     expect(await page.evaluate(() => location.hash)).toBe('#/1')
     expect(await page.evaluate(() => (window as unknown as { diapo: { getIndices(): { h: number } } }).diapo.getIndices().h)).toBe(1)
@@ -63,20 +72,19 @@ describe('diapo dev', () => {
     const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor).catch(() => '')
     expect(await background()).toBe('rgb(251, 246, 238)')
     const theme = path.join(deck, 'maison.css')
-    await writeFile(theme, (await readFile(theme, 'utf8')).replace('#fbf6ee', '#ffffff'))
+    await edit(theme, (text) => text.replace('#fbf6ee', '#ffffff'))
     await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
 
     const width = (): Promise<number> => page.$eval('section img', (img) => (img as HTMLImageElement).naturalWidth).catch(() => 0)
     expect(await width()).toBe(200)
     const image = path.join(deck, 'images', 'carre.svg')
-    await writeFile(image, (await readFile(image, 'utf8')).replace('width="200"', 'width="300"'))
+    await edit(image, (text) => text.replace('width="200"', 'width="300"'))
     await waitFor(page, async () => (await width()) === 300)
     expect(await page.evaluate(() => location.hash)).toBe('#/2')
 
     // Another theme named in the front matter: same HTML, another stylesheet.
     const intro = path.join(deck, '01-intro.md')
-    const good = await readFile(intro, 'utf8')
-    await writeFile(intro, good.replace('theme: maison.css', 'theme: contrast'))
+    const good = await edit(intro, (text) => text.replace('theme: maison.css', 'theme: contrast'))
     await waitFor(page, async () => (await background()) === 'rgb(0, 0, 0)')
     await writeFile(intro, good)
     await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
@@ -97,8 +105,7 @@ describe('diapo dev', () => {
   it('shows a broken front matter in an overlay with file and line, then recovers when it is fixed', async () => {
     const page = await openDeck(`${dev.url}#/2`)
     const file = path.join(deck, '01-intro.md')
-    const good = await readFile(file, 'utf8')
-    await writeFile(file, good.replace('title: Deck de test du serveur', 'title: [Deck de test du serveur'))
+    const good = await edit(file, (text) => text.replace('title: Deck de test du serveur', 'title: [Deck de test du serveur'))
     await waitFor(page, async () => (await overlayText(page)) !== '')
     const overlay = await overlayText(page)
     expect(overlay).toMatch(/01-intro\.md:[23]/)
@@ -119,18 +126,15 @@ describe('diapo dev', () => {
     const page = await openDeck(`${dev.url}#/0`)
     expect(await slideText(page)).toContain('Pour Les Amis du Test.')
     const profile = path.join(deck, 'asso.yml')
-    const good = await readFile(profile, 'utf8')
-    await writeFile(profile, good.replace('Les Amis du Test', 'La Chorale du Test'))
+    await edit(profile, (text) => text.replace('Les Amis du Test', 'La Chorale du Test'))
     await waitFor(page, async () => (await slideText(page)).includes('Pour La Chorale du Test.'))
-    await writeFile(profile, good)
     await page.close()
   })
 
   it('shows an unknown template variable in the overlay with file and line, then recovers', async () => {
     const page = await openDeck(`${dev.url}#/0`)
     const file = path.join(deck, '01-intro.md')
-    const good = await readFile(file, 'utf8')
-    await writeFile(file, good.replace('{{asso.name}}', '{{asso.nmae}}'))
+    const good = await edit(file, (text) => text.replace('{{asso.name}}', '{{asso.nmae}}'))
     await waitFor(page, async () => (await overlayText(page)).includes('asso.nmae'))
     expect(await overlayText(page)).toMatch(/01-intro\.md:11/)
     await writeFile(file, good)
@@ -141,19 +145,16 @@ describe('diapo dev', () => {
   it('shows a missing image in the overlay, and recovers once the image is added', async () => {
     const page = await openDeck(`${dev.url}#/1`)
     const file = path.join(deck, '02-suite.md')
-    const good = await readFile(file, 'utf8')
-    await writeFile(file, good.replace('## La suite\n', '## La suite\n\n![Un plan](images/plan.svg)\n'))
+    await edit(file, (text) => text.replace('## La suite\n', '## La suite\n\n![Un plan](images/plan.svg)\n'))
     await waitFor(page, async () => (await overlayText(page)).includes('image not found'))
     expect(await overlayText(page)).toMatch(/02-suite\.md:3/)
     await cp(path.join(deck, 'images', 'carre.svg'), path.join(deck, 'images', 'plan.svg'))
     await waitFor(page, async () => (await overlayText(page)) === '' && (await page.$('img[alt="Un plan"]')) !== null)
-    await writeFile(file, good)
     await page.close()
   })
 
   it('reloads a page that connects after a rebuild was announced, so it never stays on an old build', async () => {
     const file = path.join(deck, '02-suite.md')
-    const good = await readFile(file, 'utf8')
     // A page whose live-reload client is held back: its socket is not open yet.
     const page = await browser.newPage()
     await page.setRequestInterception(true)
@@ -167,7 +168,7 @@ describe('diapo dev', () => {
     await waitFor(page, async () => (await slideText(page)).includes('La suite'))
     expect(await slideText(page)).not.toContain('Texte annoncé à personne.')
     // A change is rebuilt and announced while no page listens...
-    await writeFile(file, good.replace('## La suite\n', '## La suite\n\nTexte annoncé à personne.\n'))
+    await edit(file, (text) => text.replace('## La suite\n', '## La suite\n\nTexte annoncé à personne.\n'))
     await waitForCondition(async () => (await (await fetch(dev.url)).text()).includes('annoncé à personne'))
     expect(await slideText(page)).not.toContain('Texte annoncé à personne.')
     // ...then the page's client connects: the page is brought up to date, on the same slide.
@@ -175,7 +176,6 @@ describe('diapo dev', () => {
     await loading
     await waitFor(page, async () => (await slideText(page)).includes('Texte annoncé à personne.'))
     expect(await page.evaluate(() => location.hash)).toBe('#/1')
-    await writeFile(file, good)
     await page.close()
   })
 
@@ -241,6 +241,14 @@ describe('presenting', () => {
 })
 
 // --- helpers ---
+
+/** Saves `change(text)` into `file` (put back after the test) and returns the text it had before. */
+async function edit(file: string, change: (text: string) => string): Promise<string> {
+  const text = await readFile(file, 'utf8')
+  if (!edited.has(file)) edited.set(file, text)
+  await writeFile(file, change(text))
+  return text
+}
 
 async function expectSpeakerView(page: Page, notes: string): Promise<void> {
   const popupTarget = browser.waitForTarget((t) => t.opener() === page.target(), { timeout: 15_000 })
