@@ -15,15 +15,20 @@ function chromiumLikePdf(catalogExtra = ''): string {
     '<</Type /Pages\n/Count 3\n/Kids [4 0 R]>>',
     '<</Title (Atelier)\n/Creator (Mozilla/5.0 \\(X11\\) (KHTML, like Gecko) HeadlessChrome)\n/Producer (Skia/PDF m156)>>',
   ]
-  let pdf = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length)
+  return layOutPdf(objects, 1, 3)
+}
+
+/** A PDF of `objects` (object 1 first) as Chromium lays one out: the objects, one xref table, the trailer. */
+function layOutPdf(objects: string[], root: number, info: number): string {
+  let pdf = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length
     pdf += `${i + 1} 0 obj\n${body}\nendobj\n`
+    return at
   })
   const xref = pdf.length
-  pdf += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  pdf += `trailer\n<</Size 4\n/Root 1 0 R\n/Info 3 0 R>>\nstartxref\n${xref}\n%%EOF`
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  pdf += `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
   return pdf
 }
 
@@ -86,16 +91,7 @@ function chromiumPdf(label: string, pages: number): string {
   }
   objects[catalog - 1] = `<</Type /Catalog\n/Pages ${tree} 0 R\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
   objects[tree - 1] = `<</Type /Pages\n/Count ${pages}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`
-  let pdf = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`
-    return at
-  })
-  const xref = pdf.length
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  pdf += `trailer\n<</Size ${objects.length + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
-  return pdf
+  return layOutPdf(objects, catalog, info)
 }
 
 describe('joinChromiumPdfs', () => {
