@@ -70,6 +70,18 @@ export async function pdfUris(file: string): Promise<string[][]> {
   })
 }
 
+/** Object numbers whose cross-reference entry does not point at `N 0 obj` (the last table of the file). */
+export async function misplacedObjects(file: string): Promise<number[]> {
+  const pdf = (await readFile(file)).toString('latin1')
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf)![1])
+  const [, first, count] = /^xref\s+(\d+) (\d+)\s/.exec(pdf.slice(startxref))!.map(Number)
+  const table = pdf.slice(startxref).split('\n').slice(2, 2 + count!)
+  return table.flatMap((entry, i) => {
+    const num = first! + i
+    return entry.endsWith('n ') && !pdf.startsWith(`${num} 0 obj`, Number(entry.slice(0, 10))) ? [num] : []
+  })
+}
+
 /** The catalog's /Lang. */
 export async function pdfLang(file: string): Promise<string | undefined> {
   const pdf = await PDFDocument.load(await readFile(file))
