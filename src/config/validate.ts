@@ -1,7 +1,8 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isScalar, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 
 import { DeckError, type DeckErrorCode } from '../errors.js'
+import { type ParsedYaml, parseYaml, yamlToData } from '../parse/yaml.js'
 
 /** A key path into YAML data, e.g. `['workshop', 'date']` or `['tools', 2, 'current']`. */
 export type KeyPath = (string | number)[]
@@ -32,18 +33,11 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   schema: S,
   options: ValidateOptions,
 ): LocatedData<z.infer<S>> {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter })
-  const yamlError = doc.errors[0]
-  if (yamlError) {
-    throw new DeckError(`malformed YAML: ${yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, options.code, {
-      loc: { file, line: yamlError.linePos?.[0].line ?? 1 },
-      hint: 'check the indentation (spaces, never tabs), and put quotes around texts that contain ":" or "#"',
-      cause: yamlError,
-    })
-  }
-  const located = locate(doc, lineCounter, file)
-  const input: unknown = doc.toJS() ?? {}
+  const yamlOptions = { file, code: options.code }
+  const parsed = parseYaml(text, yamlOptions)
+  const doc = parsed.doc
+  const located = locate(doc, parsed.positionOf, file)
+  const input: unknown = yamlToData(parsed, yamlOptions, text) ?? {}
   const result = schema.safeParse(input)
   if (!result.success) {
     const issues = result.error.issues
@@ -52,7 +46,9 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     const unknownKey = first.code === 'unrecognized_keys' ? first.keys[0] : undefined
     const path = first.path.filter((p): p is string | number => typeof p !== 'symbol')
     const line = unknownKey !== undefined ? located.keyLineOf([...path, unknownKey]) : located.keyLineOf(path)
-    throw new DeckError(`${describeIssue(first, path, schema, valueAt(input, path))}${more}`, options.code, { loc: { file, line }, hint: options.hint })
+    const value = valueAt(input, path)
+    const hint = slipHint(first, value, text.split(/\r?\n/)[line - 1] ?? '') ?? options.hint
+    throw new DeckError(`${describeIssue(first, path, schema, value)}${more}`, options.code, { loc: { file, line }, hint })
   }
   return { ...located, data: result.data }
 }
@@ -69,8 +65,8 @@ export function locateNothing<T>(data: T, file: string): LocatedData<T> {
 
 // --- internal ---
 
-function locate(doc: Document, lineCounter: LineCounter, file: string): Omit<LocatedData<unknown>, 'data'> {
-  const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line)
+function locate(doc: Document, positionOf: ParsedYaml['positionOf'], file: string): Omit<LocatedData<unknown>, 'data'> {
+  const lineAt = (offset: number | undefined): number => (offset === undefined ? 1 : positionOf(offset).line)
   const nearest = (path: KeyPath): { node?: Node; key?: Node } => {
     for (let n = path.length; n >= 0; n--) {
       const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined
@@ -90,6 +86,26 @@ function locate(doc: Document, lineCounter: LineCounter, file: string): Omit<Loc
       return lineAt((found.key ?? found.node)?.range?.[0])
     },
   }
+}
+
+/**
+ * The fix for a slip that YAML reads without complaint but into the wrong kind of value: a colour after
+ * an unquoted "#" (the rest of the line is a comment), a list written on one line as text.
+ */
+function slipHint(issue: z.core.$ZodIssue, value: unknown, line: string): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined
+  const key = /^(\s*(?:-\s+)?[^:#]+):/.exec(line)?.[1]
+  if (value === null && key && /:\s+#/.test(line)) {
+    const rest = line.slice(line.indexOf('#')).trim()
+    return `after an unquoted "#" YAML ignores the rest of the line: write ${key.trim()}: "${rest}"`
+  }
+  if (issue.expected === 'array' && typeof value === 'string') {
+    const items = value.startsWith('-') ? value.split(/\s+-(?=\S)|^-/).filter(Boolean) : value.split(/\s*,\s*/)
+    const indent = /^\s*/.exec(line)![0]
+    const example = [`${key?.trim() ?? 'key'}:`, ...items.slice(0, 3).map((item) => `  - ${item.trim()}`)].map((l) => `      ${indent}${l}`)
+    return `write one item a line, each starting with "- " (a dash and a space):\n${example.join('\n')}`
+  }
+  return undefined
 }
 
 /** zod's type names, in a volunteer's words. */

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml'
 
 import { DeckError } from '../errors.js'
+import { parseYaml, yamlToData } from './yaml.js'
 
 export interface FrontMatter {
   data: Record<string, unknown>
@@ -46,17 +47,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
  * so errors point at the right place in the file.
  */
 export function parseYamlMapping(yamlText: string, file: string, firstLine = 1): Record<string, unknown> {
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true })
-  const err = doc.errors[0]
-  if (err) {
-    const line = errorLine(yamlText, err.pos[0], err.code) + firstLine - 1
-    throw new DeckError(`malformed YAML: ${firstSentence(err.message)}`, 'E_FRONTMATTER', {
-      loc: { file, line },
-      hint: 'check the indentation, and put quotes around values that contain ":" or "#"',
-      cause: err,
-    })
-  }
-  const data: unknown = doc.toJS()
+  const options = { file, code: 'E_FRONTMATTER', firstLine } as const
+  const data = yamlToData(parseYaml(yamlText, options), options, yamlText)
   if (data == null) return {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new DeckError('front matter must be a list of "key: value" lines', 'E_FRONTMATTER', {
@@ -82,26 +74,7 @@ export function frontMatterKeyLine(text: string, key: string): number {
 
 // --- internal ---
 
-/**
- * 1-based line of a YAML error. `linePos` is only filled with `prettyErrors`, so count from the offset.
- * An unclosed `[`, `{` or quote is only noticed on the next line: blame the line that opened it.
- */
-function errorLine(yamlText: string, offset: number, code: string): number {
-  let line = countLines(yamlText.slice(0, offset) + 'x')
-  const atLineStart = offset === 0 || yamlText[offset - 1] === '\n' || offset >= yamlText.length
-  if ((code === 'BAD_INDENT' || code === 'MISSING_CHAR') && atLineStart) {
-    const lines = yamlText.split(/\r?\n/)
-    do line -= 1
-    while (line > 1 && lines[line - 1]!.trim() === '')
-  }
-  return Math.max(line, 1)
-}
-
 function countLines(text: string): number {
   if (text === '') return 0
   return text.split(/\r?\n/).length - (text.endsWith('\n') ? 1 : 0)
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
 }

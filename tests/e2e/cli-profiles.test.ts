@@ -53,6 +53,17 @@ describe('diapo build --asso', () => {
     expect(await readFile(path.join(work, 'dist', 'broken', 'index.html'), 'utf8')).toBe('previous deck')
   })
 
+  it('reports an unquoted ":" on line 5 of a profile at line 5, with the line to write instead', async () => {
+    await mkdir(path.join(work, 'associations'))
+    const profile = 'name: Amis du vélo\nslug: amis\nworkshop:\n  date: 2026-12-10\n  place: Maison des assos: salle 2\n'
+    await writeFile(path.join(work, 'associations', 'amis.yml'), profile)
+    const run = await diapo('build', '--asso', 'associations/amis.yml')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/associations\/amis\.yml:5:\d+: /)
+    expect(run.stderr).toContain('place: "Maison des assos: salle 2"')
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
+  })
+
   it('builds every profile of a folder, and the generic deck keeps their folders', async () => {
     await cp(path.join(ROOT, 'associations'), path.join(work, 'associations'), { recursive: true })
     const profiles = await diapo('build', '--asso', 'associations')

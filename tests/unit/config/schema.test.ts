@@ -63,7 +63,8 @@ describe('ProfileSchema', () => {
     expect(errorOf('shortName: X\n').message).toBe('"name" is missing; it is required')
     const item = errorOf('name: X\ntools:\n  - { need: a, current: b }\n  - { need: c }\n')
     expect([item.message, item.detail.loc?.line]).toEqual(['"tools[2].current" is missing; it is required', 4])
-    expect(errorOf('name: X\ncolors: { primary: "#fff"\n').message).toMatch(/^malformed YAML/)
+    const yaml = errorOf('name: X\ncolors: { primary: "#fff"\n')
+    expect([yaml.message, yaml.detail.loc?.line]).toEqual(['a "{" opened on this line is never closed', 2])
   })
 
   it('refuses reserved and malformed slugs and logos of other types', () => {
