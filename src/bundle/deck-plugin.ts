@@ -118,7 +118,14 @@ interface DevState {
 }
 
 async function serve(url: string, res: ServerResponse, state: DevState): Promise<boolean> {
-  const pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname)
+  const pathname = decodePath(url)
+  if (pathname === undefined) {
+    // `/%` and the like: a bad address, not an error of the server.
+    res.statusCode = 400
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.end('Bad request: this address is not valid')
+    return true
+  }
   if (pathname === '/' || pathname === '/index.html') {
     await state.pending
     send(res, '.html', renderDevPage(state.html, state.error, state.build))
@@ -136,6 +143,14 @@ async function serve(url: string, res: ServerResponse, state: DevState): Promise
   if (!body) return false
   send(res, path.extname(file).toLowerCase(), body)
   return true
+}
+
+function decodePath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname)
+  } catch {
+    return undefined
+  }
 }
 
 function send(res: ServerResponse, ext: string, body: string | Buffer): void {

@@ -50,6 +50,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     server: {
       ...(options.port === undefined ? {} : { port: options.port }),
       open: options.open ? '/' : false,
+      // Vite would serve (through /@fs/) anything under the nearest package.json above the deck, which
+      // may be a whole home folder. The page needs nothing of it: the deck plugin serves the deck's
+      // files itself, and Vite's own client is always allowed.
+      fs: { strict: true, allow: [root], deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.git/**', '**/.ssh/**'] },
     },
   })
   await server.listen()

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
 import { CLI, REPO_ROOT as ROOT, runCli } from './helpers.js'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'dev')
+const SECRET = 'PRIVATE KEY of camille, never to be served'
 
 interface Dev {
   child: ChildProcess
@@ -28,6 +29,11 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'diapo-dev-test-'))
   deck = path.join(tmp, 'slides')
   await cp(FIXTURE, deck, { recursive: true })
+  // A project folder above the deck, with a file that is not the deck's: Vite must not serve it.
+  await writeFile(path.join(tmp, 'package.json'), '{ "name": "projet-de-camille", "private": true }\n')
+  await mkdir(path.join(tmp, '.ssh'))
+  await writeFile(path.join(tmp, '.ssh', 'id_ed25519'), SECRET)
+  await writeFile(path.join(tmp, 'notes-privees.txt'), SECRET)
   browser = await launchBrowser()
   dev = await startDev([deck, '--asso', path.join(deck, 'asso.yml'), '--port', String(await freePort())])
 })
@@ -48,6 +54,23 @@ afterAll(async () => {
 })
 
 describe('diapo dev', () => {
+  it('serves nothing outside the deck, even under the package.json of a parent folder', async () => {
+    for (const file of ['notes-privees.txt', '.ssh/id_ed25519', 'package.json']) {
+      for (const url of [`${dev.url}@fs${tmp}/${file}`, `${dev.url}../${file}`, `${dev.url}%2e%2e/${file}`, `${dev.url}@fs/${tmp}/slides/../${file}`]) {
+        const res = await fetch(url)
+        const body = await res.text()
+        expect(body, url).not.toContain(SECRET)
+        expect(body, url).not.toContain('projet-de-camille')
+      }
+    }
+  })
+
+  it('answers a malformed address with 400, not a stack trace', async () => {
+    const res = await fetch(`${dev.url}%`)
+    expect(res.status).toBe(400)
+    expect(await res.text()).not.toMatch(/at .+\.js:\d+/)
+  })
+
   it('serves the deck on 127.0.0.1 and says where', async () => {
     expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
     const page = await openDeck(dev.url)
@@ -109,12 +132,12 @@ describe('diapo dev', () => {
     await waitFor(page, async () => (await overlayText(page)) !== '')
     const overlay = await overlayText(page)
     expect(overlay).toMatch(/01-intro\.md:[23]/)
-    expect(overlay).toContain('malformed YAML')
+    expect(overlay).toContain('never closed')
     expect(dev.child.exitCode).toBeNull()
 
     // A page opened while the deck is broken shows the same overlay.
     await page.reload({ waitUntil: 'load' })
-    await waitFor(page, async () => (await overlayText(page)).includes('malformed YAML'))
+    await waitFor(page, async () => (await overlayText(page)).includes('never closed'))
 
     await writeFile(file, good.replace('Première diapositive.', 'Première diapositive, réparée.'))
     await waitFor(page, async () => (await overlayText(page)) === '' && (await slideText(page)).includes('réparée'))
