@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 
@@ -17,6 +17,11 @@ export interface DeckPluginOptions extends DeckInput {
 
 /** Pause after a change before rebuilding: editors often write a file in two steps. */
 const DEBOUNCE_MS = 15
+/**
+ * Vite's watcher (chokidar) drops a file's change events for 50 ms after one it reported: a second save
+ * in that time (an editor that formats on save) would never show. Look at the file again after it.
+ */
+const WATCHER_THROTTLE_MS = 50
 const RE_DECK_FILE = /\.(?:md|css|svg|png|jpe?g|gif|webp|avif|mp4|webm|hbs|ya?ml)$/i
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -93,9 +98,12 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client) => {
         if (data?.build !== state.build) client.send({ type: 'full-reload', path: '*' })
       })
+      const recheck = recheckAfterThrottle(scheduleRebuild)
       devServer.watcher.on('all', (event, file) => {
         if (event === 'addDir' || event === 'unlinkDir') return
-        if (isRelevant(file, options, watched, Boolean(state.error))) scheduleRebuild(file)
+        if (!isRelevant(file, options, watched, Boolean(state.error))) return
+        scheduleRebuild(file)
+        recheck(file)
       })
       devServer.middlewares.use((req, res, next) => {
         void serve(req.url ?? '/', res, state).then((served) => {
@@ -193,6 +201,33 @@ function isRelevant(file: string, options: DeckInput, watched: Set<string>, brok
     if (abs === w || abs.startsWith(w + path.sep)) return true
   }
   return false
+}
+
+/**
+ * After a change event, compares the file's modification time once the watcher's throttle is over, and
+ * reports a change it swallowed.
+ */
+function recheckAfterThrottle(onChange: (file: string) => void): (file: string) => void {
+  const timers = new Map<string, NodeJS.Timeout>()
+  const mtimeOf = (file: string): Promise<number | undefined> =>
+    stat(file).then(
+      (info) => info.mtimeMs,
+      () => undefined,
+    )
+  return (file) => {
+    clearTimeout(timers.get(file))
+    // The throttle starts again at each reported event: so does the wait.
+    void mtimeOf(file).then((seen) => {
+      clearTimeout(timers.get(file))
+      const timer = setTimeout(() => {
+        timers.delete(file)
+        void mtimeOf(file).then((now) => {
+          if (now !== seen) onChange(file)
+        })
+      }, WATCHER_THROTTLE_MS + DEBOUNCE_MS)
+      timers.set(file, timer)
+    })
+  }
 }
 
 /**

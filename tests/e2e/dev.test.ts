@@ -90,6 +90,18 @@ describe('diapo dev', () => {
     await page.close()
   })
 
+  it('keeps the last of two saves made 25 ms apart (an editor that formats on save)', async () => {
+    const page = await openDeck(`${dev.url}#/1`)
+    const file = path.join(deck, '02-suite.md')
+    for (const round of [1, 2, 3]) {
+      await edit(file, (text) => text.replace(/Texte d'origine\.|Version finale \d\./, `Premier jet ${round}.`))
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      await edit(file, (text) => text.replace(`Premier jet ${round}.`, `Version finale ${round}.`))
+      await waitFor(page, () => slideText(page).then((t) => t.includes(`Version finale ${round}.`)))
+    }
+    await page.close()
+  })
+
   it('reloads the page when the theme or an image changes', async () => {
     const page = await openDeck(`${dev.url}#/2`)
     const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor).catch(() => '')
