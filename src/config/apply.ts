@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { loadText } from '../load-text.js'
 import { sectionIdOf } from '../parse/deck.js'
 import { parseFrontMatter } from '../parse/frontmatter.js'
 import { arrangeSections } from '../parse/sections.js'
@@ -69,7 +70,7 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
   const extras = await Promise.all(
     profile.extraSlides.map(async (extra) => ({
       after: extra.after,
-      source: { file: extra.file, id: sectionIdOf(extra.file), text: await readFile(extra.file, 'utf8') },
+      source: { file: extra.file, id: sectionIdOf(extra.file), text: await loadText(extra.file, 'E_CONFIG') },
     })),
   )
   const result = arrangeSections(sources, { exclude: profile.sections.exclude, extras })

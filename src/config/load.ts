@@ -1,7 +1,8 @@
-import { access, readdir, readFile, stat } from 'node:fs/promises'
+import { access, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { loadText } from '../load-text.js'
 import { type LoadedProfile, resolveProfile } from './defaults.js'
 import { ProfileSchema } from './schema.js'
 import { type KeyPath, parseYamlWithSchema } from './validate.js'
@@ -18,7 +19,8 @@ const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
  */
 export async function loadProfile(file: string, cwd: string): Promise<LoadedProfile> {
   const absolute = path.resolve(cwd, file)
-  const text = await readFile(absolute, 'utf8').catch((cause: unknown) => {
+  const text = await loadText(absolute, 'E_CONFIG').catch((cause: unknown) => {
+    if (cause instanceof DeckError) throw cause
     throw new DeckError(`profile not found: ${file}`, 'E_CONFIG', {
       hint: `give the path of a .yml file, e.g. ${PROFILES_DIR}/amis-du-velo.yml (create one with "diapo new amis-du-velo")`,
       cause,

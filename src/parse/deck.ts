@@ -1,7 +1,8 @@
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { loadText } from '../load-text.js'
 import type { Deck, DeckMeta, SourceFile } from '../types.js'
 import { frontMatterKeyLine, parseFrontMatter } from './frontmatter.js'
 import { splitSlides } from './split.js'
@@ -32,7 +33,8 @@ export async function loadDeckSources(deckPath: string): Promise<SourceFile[]> {
   }
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8').catch((cause: unknown) => {
+      const text = await loadText(file, 'E_DECK').catch((cause: unknown) => {
+        if (cause instanceof DeckError) throw cause
         throw new DeckError(`cannot read ${file}`, 'E_DECK', { loc: { file, line: 1 }, cause })
       })
       return { file: path.resolve(file), id: sectionIdOf(file), text }
