@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -99,10 +100,23 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
 // --- internal ---
 
 async function checkAsset(asset: LocalAsset): Promise<void> {
-  await access(asset.source).catch((cause: unknown) => {
+  const info = await stat(asset.source).catch((cause: unknown) => {
     throw new DeckError(`image not found: ${asset.source}`, 'E_IMAGE', {
       loc: asset.loc,
       hint: 'check the file name and that the path is relative to this Markdown file',
+      cause,
+    })
+  })
+  if (!info.isFile()) {
+    throw new DeckError(`this path is a folder, not a file: ${asset.source}`, 'E_IMAGE', {
+      loc: asset.loc,
+      hint: 'give the path of the image itself, e.g. images/photo.jpg',
+    })
+  }
+  await access(asset.source, constants.R_OK).catch((cause: unknown) => {
+    throw new DeckError(`this file cannot be read: ${asset.source}`, 'E_IMAGE', {
+      loc: asset.loc,
+      hint: 'check that you may read it (its permissions), or copy it beside the slides',
       cause,
     })
   })

@@ -10,6 +10,8 @@ import { PACKAGE_ROOT } from '../paths.js'
 export const PROFILE_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'profile.yml')
 
 const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** A slug names a file and a folder: far below any file system's limit, and readable in a URL. */
+const MAX_SLUG_LENGTH = 60
 
 export interface NewProfileOptions {
   cwd: string
@@ -24,9 +26,9 @@ export interface NewProfileOptions {
  */
 export async function createProfile(options: NewProfileOptions): Promise<string> {
   const { slug } = options
-  if (!RE_SLUG.test(slug) || RESERVED_SLUGS.includes(slug)) {
+  if (!RE_SLUG.test(slug) || slug.length > MAX_SLUG_LENGTH || RESERVED_SLUGS.includes(slug)) {
     throw new DeckError(`"${slug}" cannot name a profile`, 'E_USAGE', {
-      hint: `use lower-case letters, digits and dashes, e.g. "diapo new amis-du-velo" (not ${RESERVED_SLUGS.join(', ')})`,
+      hint: `use lower-case letters, digits and dashes, ${MAX_SLUG_LENGTH} at most, e.g. "diapo new amis-du-velo" (not ${RESERVED_SLUGS.join(', ')})`,
     })
   }
   const dir = path.resolve(options.cwd, options.dir ?? PROFILES_DIR)

@@ -114,8 +114,20 @@ function regexSource(own: DeckMeta, first: SourceFile, source: SourceFile, key: 
       cause,
     })
   }
+  if (RE_NESTED_QUANTIFIER.test(value)) {
+    throw new DeckError(`front matter "${key}" repeats a group that itself repeats: matching it can take forever`, 'E_FRONTMATTER', {
+      loc,
+      hint: `write a simpler expression, e.g. ${key}: "^-{3,}$" rather than "^(-+)+$"`,
+    })
+  }
   return value
 }
+
+/**
+ * A group with `+`, `*` or `{n,}` inside that is itself repeated (`(a+)+`, `(\s*-+\s*)*`): the classic
+ * expression whose matching time explodes on a line that almost matches.
+ */
+const RE_NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list'

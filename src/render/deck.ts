@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 
+import { DeckError, type SourceLocation } from '../errors.js'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
 import { decodeHtmlEntities } from './entities.js'
@@ -55,9 +56,23 @@ export function toLocalPath(src: string): string | undefined {
 
 // --- internal ---
 
+/** marked recurses once a level of nesting: thousands of `>` or list levels exhaust the stack. */
+function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text: string, loc: SourceLocation): ReturnType<ReturnType<typeof createMarkdownRenderer>> {
+  try {
+    return markdown(text)
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause
+    throw new DeckError('this slide nests quotes or lists too deeply to be read', 'E_MARKDOWN', {
+      loc,
+      hint: 'keep quotes (">") and lists to a few levels',
+      cause,
+    })
+  }
+}
+
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
-  const body = markdown(slide.markdown)
-  const notes = slide.notes ? markdown(slide.notes) : { html: '', links: [] }
+  const body = renderLocated(markdown, slide.markdown, slide.loc)
+  const notes = slide.notes ? renderLocated(markdown, slide.notes, slide.loc) : { html: '', links: [] }
   const assets: LocalAsset[] = []
   const dir = path.dirname(slide.loc.file)
   const localize = (src: string, lineOf: (src: string) => number): string => {
@@ -70,7 +85,8 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   }
   const lineInSlide = (src: string): number => {
     const decoded = safeDecode(src)
-    const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded))
+    // A path may be written with entities (`&#233;`) or percent-escapes: compare decoded forms too.
+    const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded) || decodeHtmlEntities(line).includes(src))
     return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
   }
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
