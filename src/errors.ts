@@ -17,6 +17,7 @@ export type DeckErrorCode =
   | 'E_CONFIG' // association profile / config problem
   | 'E_BROWSER_NOT_FOUND'
   | 'E_EXPORT'
+  | 'E_OUTPUT' // the output folder cannot be written (full disk, no permission)
   | 'E_USAGE'
 
 /**

@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+
+import { DeckError, displayPath } from './errors.js'
 
 /**
  * An output folder written atomically enough for our users: everything is written into a staging
@@ -19,8 +21,12 @@ export interface StagedOutput {
 
 export async function stageOutput(out: string): Promise<StagedOutput> {
   const parent = path.dirname(path.resolve(out))
-  await mkdir(parent, { recursive: true })
-  const dir = await mkdtemp(path.join(parent, '.diapo-tmp-'))
+  await ensureDir(parent).catch((err: unknown) => {
+    throw outputError(err, out)
+  })
+  const dir = await mkdtemp(path.join(parent, '.diapo-tmp-')).catch((err: unknown) => {
+    throw outputError(err, out)
+  })
   return {
     dir,
     async commit() {
@@ -57,8 +63,50 @@ export async function writeStaged<T>(out: string, write: (dir: string) => Promis
     const result = await write(staged.dir)
     await staged.commit()
     return result
+  } catch (err) {
+    throw outputError(err, out)
   } finally {
     process.off('exit', removeOnExit)
     await staged.discard()
   }
+}
+
+// --- internal ---
+
+/** What the file system says, in a volunteer's words; other errors pass through unchanged. */
+const FS_PROBLEMS: Record<string, { message: string; hint: string }> = {
+  ENOSPC: { message: 'the disk is full', hint: 'free some space (or choose another folder with --out), then build again' },
+  EDQUOT: { message: 'your disk quota is used up', hint: 'free some space (or choose another folder with --out), then build again' },
+  EACCES: { message: 'you may not write there', hint: 'choose a folder of yours with --out, e.g. --out dist' },
+  EPERM: { message: 'you may not write there', hint: 'choose a folder of yours with --out, e.g. --out dist' },
+  EROFS: { message: 'that disk is read-only', hint: 'choose another folder with --out (a USB stick may be locked)' },
+  ENOTDIR: { message: 'a file stands where a folder is needed', hint: 'choose another folder with --out, or move that file away' },
+  ENOENT: { message: 'that folder cannot be created', hint: 'choose a folder of yours with --out, e.g. --out dist' },
+  EIO: { message: 'the disk reports a read or write error', hint: 'check the disk (or USB stick), then build again' },
+}
+
+/** An error of the file system while writing `out` becomes a `DeckError`; anything else is kept. */
+function outputError(err: unknown, out: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code
+  const problem = code ? FS_PROBLEMS[code] : undefined
+  if (!problem || err instanceof DeckError) return err
+  const at = (err as { dest?: string }).dest ?? (err as NodeJS.ErrnoException).path ?? out
+  return new DeckError(`cannot write the output folder ${displayPath(out)}: ${problem.message} (${displayPath(at)})`, 'E_OUTPUT', {
+    hint: `${problem.hint}; the previous output was left as it was`,
+    cause: err,
+  })
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns under some folders (/proc).
+ */
+async function ensureDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined)
+  if (info?.isDirectory()) return
+  if (info) throw Object.assign(new Error(`not a folder: ${dir}`), { code: 'ENOTDIR', path: dir })
+  const parent = path.dirname(dir)
+  if (parent !== dir) await ensureDir(parent)
+  await mkdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err
+  })
 }

@@ -1,5 +1,6 @@
 // The CLI's error paths, as a volunteer meets them: `file:line: what is wrong`, exit code 1, and the
 // previous output folder left exactly as it was.
+import { execFileSync } from 'node:child_process'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -47,6 +48,30 @@ describe('diapo build errors', () => {
       writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\nauthor: [Libérons nos ordis\nlang: fr\n---\n\n# Atelier\n'),
     )
     expect(result.stderr).toContain('slides/01-titre.md:3:1: a "[" opened on this line is never closed')
+  })
+
+  it('reports an output folder that cannot be written in words, exit 1, no stack', async () => {
+    await writeFile(path.join(work, 'a-file'), 'not a folder')
+    for (const out of ['a-file/dist', ...(process.platform === 'linux' ? ['/proc/diapo-nope/dist'] : [])]) {
+      const result = await runCli(['build', 'slides', '--out', out], work)
+      expect(result.code, out).toBe(1)
+      expect(result.stderr, out).toContain(`cannot write the output folder ${out}`)
+      expect(result.stderr, out).not.toMatch(/at .+\.js:\d+/)
+    }
+  })
+
+  it.runIf(process.platform === 'linux' && process.getuid?.() === 0)('reports a full disk and leaves nothing behind', async () => {
+    const disk = path.join(work, 'tiny')
+    await mkdir(disk)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk])
+    try {
+      const result = await runCli(['build', 'slides', '--out', path.join(disk, 'dist')], work)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('the disk is full')
+      expect(await readdir(disk)).toEqual([])
+    } finally {
+      execFileSync('umount', [disk])
+    }
   })
 
   it('lists the available themes for an unknown theme', async () => {
