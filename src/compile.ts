@@ -1,10 +1,10 @@
-import { constants } from 'node:fs'
-import { access, readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { loadProfileDeck } from './config/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
-import { DeckError } from './errors.js'
+import { DeckError, displayPath } from './errors.js'
+import { inspectMedia, type MediaScope } from './media.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
 import { frontMatterKeyLine } from './parse/frontmatter.js'
 import { PACKAGE_ROOT } from './paths.js'
@@ -35,6 +35,14 @@ export interface CompileOptions {
   withPdf?: boolean
   /** When false, missing local files are left for the caller to report (`diapo check` lists them all). */
   checkAssets?: boolean
+  /** Copy files the slides show from anywhere, not only the deck's, working and profile's folders. */
+  allowOutsideFiles?: boolean
+}
+
+/** The folders a deck's files may come from (see `MediaScope`). */
+export function mediaScope(options: CompileOptions, deckRoot: string): MediaScope {
+  const profileDir = options.profile ? [path.dirname(options.profile.source.file)] : []
+  return { roots: [deckRoot, options.cwd, ...profileDir], allowOutside: options.allowOutsideFiles }
 }
 
 /** A deck ready to be written: the page, and the files it needs besides the runtime. */
@@ -47,6 +55,8 @@ export interface CompiledDeck {
   slideCount: number
   /** The extra CSS given in `CompileOptions.style`, for other pages of the deck (the handout). */
   style?: string
+  /** Where the files the slides show may come from. */
+  mediaScope: MediaScope
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -71,7 +81,8 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   if (handout) rendered = appendToLastSlide(rendered, handout.slideHtml)
 
   const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
-  if (options.checkAssets !== false) await Promise.all(assets.map(checkAsset))
+  const scope = mediaScope(options, deckRoot)
+  if (options.checkAssets !== false) await Promise.all(assets.map((asset) => checkAsset(asset, scope, options.cwd)))
 
   const themeFile = options.theme
     ? await resolveTheme(options.theme, options.cwd)
@@ -94,30 +105,12 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
-  return { html, deck, rendered, themeFile, assets, slideCount, style }
+  return { html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope }
 }
 
 // --- internal ---
 
-async function checkAsset(asset: LocalAsset): Promise<void> {
-  const info = await stat(asset.source).catch((cause: unknown) => {
-    throw new DeckError(`image not found: ${asset.source}`, 'E_IMAGE', {
-      loc: asset.loc,
-      hint: 'check the file name and that the path is relative to this Markdown file',
-      cause,
-    })
-  })
-  if (!info.isFile()) {
-    throw new DeckError(`this path is a folder, not a file: ${asset.source}`, 'E_IMAGE', {
-      loc: asset.loc,
-      hint: 'give the path of the image itself, e.g. images/photo.jpg',
-    })
-  }
-  await access(asset.source, constants.R_OK).catch((cause: unknown) => {
-    throw new DeckError(`this file cannot be read: ${asset.source}`, 'E_IMAGE', {
-      loc: asset.loc,
-      hint: 'check that you may read it (its permissions), or copy it beside the slides',
-      cause,
-    })
-  })
+async function checkAsset(asset: LocalAsset, scope: MediaScope, cwd: string): Promise<void> {
+  const problem = await inspectMedia(asset, scope, displayPath(asset.source, cwd))
+  if (problem) throw new DeckError(problem.message, 'E_IMAGE', { loc: asset.loc, hint: problem.hint })
 }

@@ -5,6 +5,8 @@ export type CheckRule =
   | 'build' // the deck does not build: malformed YAML, unknown template variable or partial...
   | 'overflow'
   | 'image-missing'
+  | 'media-outside' // a file from outside the deck's folders (not copied)
+  | 'media-type' // a file whose content is not the image, video or sound its name says
   | 'image-alt'
   | 'link-missing'
   | 'contrast'

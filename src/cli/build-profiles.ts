@@ -14,6 +14,7 @@ export interface ProfilesCliOptions {
   browserPath?: string
   /** Seconds. */
   timeout?: number
+  allowOutsideFiles?: boolean
 }
 
 /** `--asso FILE`, repeatable: a profile, or a folder of profiles. */
@@ -33,7 +34,7 @@ export function addAssoOption(command: Command): Command {
 export async function runProfilesBuild(ctx: CliContext, deck: string, opts: ProfilesCliOptions): Promise<void> {
   const started = performance.now()
   const { buildProfiles } = await import('../commands/build-profiles.js')
-  const options: ProfilesBuildOptions = { cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme, profiles: opts.asso, withPdf: opts.pdf }
+  const options: ProfilesBuildOptions = { cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme, profiles: opts.asso, withPdf: opts.pdf, allowOutsideFiles: opts.allowOutsideFiles }
   const outcomes = opts.pdf ? await buildProfilesWithPdf(options, opts) : await buildProfiles(options)
   report(outcomes, ctx.cwd)
   const failed = outcomes.filter((o) => o.error)

@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander'
 import { isDeckError } from '../errors.js'
 import * as log from '../log.js'
 import { type CliContext, DEFAULT_DECK } from './context.js'
+import { ALLOW_OUTSIDE_HELP } from './pdf.js'
 
 /** `diapo dev [DECK] [--asso FILE] [--port N] [--open]` */
 export function registerDev(program: Command, ctx: CliContext): void {
@@ -15,8 +16,9 @@ export function registerDev(program: Command, ctx: CliContext): void {
     .option('-p, --port <n>', 'port (the next free one if it is taken)', parsePort, 1948)
     .option('--open', 'open the deck in your browser')
     .option('-a, --asso <file>', "the deck of an association: its profile (.yml)")
+    .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
     .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
-    .action(async (deck: string, opts: { port: number; open?: boolean; theme?: string; asso?: string }) => {
+    .action(async (deck: string, opts: { port: number; open?: boolean; theme?: string; asso?: string; allowOutsideFiles?: boolean }) => {
       // Listening from the start: a Ctrl-C while the server starts still stops it cleanly.
       const stopped = waitForStop()
       const { startDevServer } = await import('../commands/dev.js')
@@ -25,6 +27,7 @@ export function registerDev(program: Command, ctx: CliContext): void {
         deck,
         theme: opts.theme,
         asso: opts.asso,
+        allowOutsideFiles: opts.allowOutsideFiles,
         port: opts.port,
         open: opts.open,
         onRebuild: ({ error, ms, file }) => {

@@ -11,6 +11,7 @@ export interface BuildCliOptions {
   pdf?: boolean
   browserPath?: string
   timeout?: number
+  allowOutsideFiles?: boolean
 }
 
 /** `diapo pdf [DECK] [--out DIR]`: the same as `diapo build --pdf`. */
@@ -29,7 +30,12 @@ export function addDeckOptions(command: Command): Command {
     .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
     .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
 }
+
+/** `--allow-outside-files`, for every command that reads a deck. */
+export const ALLOW_OUTSIDE_HELP =
+  "copy files from any folder into the deck (default: only from the deck's folder, the working folder and the profile's folder)"
 
 /** `--browser-path` and `--timeout`, shared by `build` and `pdf`. */
 export function addPdfOptions(command: Command): Command {
@@ -48,6 +54,7 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
     deck,
     out: opts.out,
     theme: opts.theme,
+    allowOutsideFiles: opts.allowOutsideFiles,
     pdf: opts.pdf,
     browserPath: opts.browserPath,
     timeout: opts.timeout === undefined ? undefined : opts.timeout * 1000,

@@ -8,6 +8,7 @@ import { measureSlides } from '../check/measure.js'
 import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import { isDeckError } from '../errors.js'
+import { inspectMedia } from '../media.js'
 import { type BrowserOptions, closeBrowser, launchBrowser } from '../export/browser.js'
 import { writeDeck } from '../write.js'
 import { type DeckInput, prepareDeck } from './deck-input.js'
@@ -47,17 +48,17 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   }
   const slides = compiled.deck.stacks.flatMap((s) => s.slides)
   const numberOf = new Map(slides.map((s, i) => [s, i + 1]))
-  const missing = (await Promise.all(compiled.assets.map(async (a) => ((await exists(a.source)) ? undefined : a)))).filter(
-    (a) => a !== undefined,
-  )
-  const issues: CheckIssue[] = missing.map((a) => ({
+  const problems = await Promise.all(compiled.assets.map(async (a) => ({ asset: a, problem: await inspectMedia(a, compiled.mediaScope, relative(a.source)) })))
+  const refused = problems.filter((p) => p.problem !== undefined)
+  const missing = refused.map((p) => p.asset)
+  const issues: CheckIssue[] = refused.map(({ asset: a, problem }) => ({
     severity: 'error',
-    rule: 'image-missing',
+    rule: problem!.rule,
     slide: numberOf.get(slides.find((s) => s.loc.file === a.loc.file && s.loc.line <= a.loc.line && a.loc.line < nextLine(slides, s))!) ?? 0,
     file: relative(a.loc.file),
     line: a.loc.line,
-    message: `image not found: ${relative(a.source)}`,
-    hint: 'check the file name and that the path is relative to this Markdown file',
+    message: problem!.message,
+    hint: problem!.hint,
   }))
   issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
 

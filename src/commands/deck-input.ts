@@ -13,6 +13,8 @@ export interface DeckInput {
   theme?: string
   /** An association's profile (`associations/<slug>.yml`). */
   asso?: string
+  /** `--allow-outside-files` (see `MediaScope`). */
+  allowOutsideFiles?: boolean
 }
 
 /** A deck ready to compile, and the files its profile brings in (for the dev server's watcher). */
@@ -39,7 +41,7 @@ export function deckWatchList(input: DeckInput): string[] {
  * server, so a changed profile is read afresh.
  */
 export async function prepareDeck(input: DeckInput): Promise<PreparedDeck> {
-  const compile: CompileOptions = { cwd: input.cwd, deck: input.deck, theme: input.theme }
+  const compile: CompileOptions = { cwd: input.cwd, deck: input.deck, theme: input.theme, allowOutsideFiles: input.allowOutsideFiles }
   const watch: string[] = []
   if (input.asso) {
     const { loadProfile } = await import('../config/load.js')

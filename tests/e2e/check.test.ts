@@ -72,7 +72,7 @@ describe('diapo check', () => {
       expect(report.issues).toMatchObject([
         { severity: 'error', rule: 'build', file: path.join(dir, 'slides.md'), line: expect.any(Number) },
       ])
-      expect(report.issues[0]!.message).toContain('malformed YAML')
+      expect(report.issues[0]!.message).toContain('never closed')
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { cleanup, runCli, snapshotDir, tempDir } from './helpers.js'
 
+/** A real 1×1 PNG: diapo checks that an image's content is what its name says. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+
 describe('diapo build errors', () => {
   let work: string
 
@@ -16,7 +19,7 @@ describe('diapo build errors', () => {
     await mkdir(path.join(work, 'slides', 'images'), { recursive: true })
     await writeFile(path.join(work, 'slides', '01-titre.md'), '---\ntitle: Atelier\nlang: fr\n---\n\n# Atelier\n\nNote: bonjour\n')
     await writeFile(path.join(work, 'slides', '02-outils.md'), '# Outils\n\n![Logo](images/logo.png)\n')
-    await writeFile(path.join(work, 'slides', 'images', 'logo.png'), 'not really a png')
+    await writeFile(path.join(work, 'slides', 'images', 'logo.png'), TINY_PNG)
   })
   afterEach(() => cleanup(work))
 
