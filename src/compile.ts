@@ -87,7 +87,12 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const themeFile = options.theme
     ? await resolveTheme(options.theme, options.cwd)
     : forAudience.theme
-      ? await resolveTheme(forAudience.theme, deckRoot)
+      ? await resolveTheme(forAudience.theme, deckRoot).catch((err: unknown) => {
+        // A theme named in a profile is a mistake in that profile: say where.
+        const source = options.profile?.source
+        if (!(err instanceof DeckError) || !source) throw err
+        throw new DeckError(err.message, err.code, { ...err.detail, loc: { file: source.file, line: source.lineOf(['theme']) } })
+      })
       : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot).catch((err: unknown) => {
         // A theme named in front matter is a mistake in that file: say where.
         if (err instanceof DeckError && deck.meta.theme !== undefined && sources[0]) {

@@ -5,7 +5,7 @@ import { DeckError } from '../errors.js'
 import { loadText } from '../load-text.js'
 import { sectionIdOf } from '../parse/deck.js'
 import { parseFrontMatter } from '../parse/frontmatter.js'
-import { arrangeSections } from '../parse/sections.js'
+import { arrangeSections, sectionIdFromText } from '../parse/sections.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic } from '../render/diagnostic.js'
@@ -74,6 +74,13 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
     })),
   )
   const result = arrangeSections(sources, { exclude: profile.sections.exclude, extras })
+  const excluded = (file: SourceFile): boolean => profile.sections.exclude.includes(sectionIdFromText(file))
+  if (Array.isArray(result) && profile.extraSlides.length === 0 && sources.every(excluded)) {
+    throw new DeckError('this profile leaves out every section of the deck: nothing would be left to show', 'E_CONFIG', {
+      loc: { file: source.file, line: source.lineOf(['sections', 'exclude']) },
+      hint: 'keep at least one section out of "exclude", or add your own slides with "extraSlides"',
+    })
+  }
   if (Array.isArray(result)) return result
   const at = result.list === 'exclude' ? ['sections', 'exclude', result.index] : ['extraSlides', result.index, 'after']
   throw new DeckError(`unknown section "${result.id}"`, 'E_CONFIG', {

@@ -64,6 +64,21 @@ describe('diapo build --asso', () => {
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
   })
 
+  it('blames the profile, at its line, for a missing theme file and for leaving out every section', async () => {
+    await mkdir(path.join(work, 'associations'))
+    await writeFile(path.join(work, 'associations', 'theme.yml'), 'name: Amis\nslug: amis\ntheme: maison.css\n')
+    const theme = await diapo('build', '--asso', 'associations/theme.yml')
+    expect(theme.code).toBe(1)
+    expect(theme.stderr).toMatch(/associations\/theme\.yml:3: unknown theme/)
+
+    const sections = (await readdir(path.join(work, 'slides'))).map((f) => f.replace(/\.md$/, '').replace(/^\d+[-_. ]*/, ''))
+    await writeFile(path.join(work, 'associations', 'vide.yml'), `name: Amis\nslug: amis\nsections:\n  exclude: [${sections.join(', ')}]\n`)
+    const empty = await diapo('build', '--asso', 'associations/vide.yml')
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toMatch(/associations\/vide\.yml:4: this profile leaves out every section/)
+    expect(empty.stderr).not.toContain('01-titre.md')
+  })
+
   it('builds every profile of a folder, and the generic deck keeps their folders', async () => {
     await cp(path.join(ROOT, 'associations'), path.join(work, 'associations'), { recursive: true })
     const profiles = await diapo('build', '--asso', 'associations')
