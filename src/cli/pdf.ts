@@ -42,7 +42,7 @@ export function addPdfOptions(command: Command): Command {
 export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOptions): Promise<void> {
   const started = performance.now()
   const { build } = await import('../commands/build.js')
-  const onProgress = opts.pdf ? (await import('../export/progress.js')).createPdfProgress() : undefined
+  const progress = opts.pdf ? await import('../export/progress.js') : undefined
   const result = await build({
     cwd: ctx.cwd,
     deck,
@@ -51,7 +51,8 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
     pdf: opts.pdf,
     browserPath: opts.browserPath,
     timeout: opts.timeout === undefined ? undefined : opts.timeout * 1000,
-    onProgress,
+    onProgress: progress?.createPdfProgress(),
+    onBrowser: progress?.createBrowserNotice(),
   })
   for (const warning of result.warnings ?? []) log.warn(warning)
   const rel = (file: string): string => displayPath(file, ctx.cwd)
