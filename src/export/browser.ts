@@ -68,7 +68,7 @@ export async function resolveBrowser(options: BrowserOptions = {}, env = process
   if (explicit) {
     const [source, chosen] = explicit as [BrowserSource, string]
     if (await isExecutable(chosen)) return { executablePath: chosen, source }
-    throw browserNotFound([chosen], `the browser given by ${source} does not exist`)
+    throw browserNotFound([chosen], `the browser given by ${source} does not exist`, `check the path ${source} gives, or leave ${source} out to let diapo choose`)
   }
   const candidates = knownBrowserPaths(process.platform, env)
   const installed = await findInstalledBrowsers(env, candidates)
@@ -309,9 +309,10 @@ function browserName(executablePath: string): string {
   return 'Chromium'
 }
 
-function browserNotFound(tried: string[], message: string): DeckError {
+function browserNotFound(tried: string[], message: string, first?: string): DeckError {
+  const advice = `${installAdvice(process.platform, process.arch)}, or set CHROME_PATH to its executable`
   return new DeckError(message, 'E_BROWSER_NOT_FOUND', {
-    hint: `${installAdvice(process.platform, process.arch)}, or set CHROME_PATH to its executable. Tried: ${tried.join(', ')}`,
+    hint: `${first ? `${first}; else ${advice.replace(/^./, (c) => c.toLowerCase())}` : advice}. Tried: ${tried.join(', ')}`,
   })
 }
 
