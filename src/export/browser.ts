@@ -109,15 +109,17 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   const { default: puppeteer } = await import('puppeteer-core')
   // One temporary folder for the profile and for Chromium's own temporary files (its TMPDIR), so that
   // removing it leaves nothing behind, even when the browser was killed.
-  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-chrome-'))
+  // Short names: the full Chromium puts a socket in its TMPDIR, and a socket's path may not pass 107
+  // bytes (a long TMPDIR, as macOS's, left little room for 'diapo-chrome-XXXXXX/tmp/').
+  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-'))
   const userDataDir = path.join(root, 'profile')
-  await mkdir(path.join(root, 'tmp'))
+  await mkdir(path.join(root, 't'))
   const args = [...BROWSER_ARGS]
   // Chromium's sandbox cannot start as root (containers, CI): only then is it turned off. The embedded
   // browser has no sandbox helper (it was built for serverless machines), so it always runs without:
   // it only opens the deck diapo just built from the user's own files, which reaches nothing outside.
   if (isRoot() || process.env.DIAPO_NO_SANDBOX || embedded) args.push('--no-sandbox')
-  const env = { ...process.env, TMPDIR: path.join(root, 'tmp') }
+  const env = { ...process.env, TMPDIR: path.join(root, 't') }
   const launchOptions: LaunchOptions = {
     executablePath,
     // The embedded browser is a headless shell too (its package's own arguments say so).
