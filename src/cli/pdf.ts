@@ -34,7 +34,7 @@ export function addDeckOptions(command: Command): Command {
 /** `--browser-path` and `--timeout`, shared by `build` and `pdf`. */
 export function addPdfOptions(command: Command): Command {
   return command
-    .addOption(new Option('--browser-path <file>', 'Chromium, Chrome or Edge to print with (default: CHROME_PATH, then the usual install paths)'))
+    .addOption(new Option('--browser-path <file>', 'Chromium, Chrome or Edge to print with, or "embedded" (default: CHROME_PATH, then the usual install paths, then the embedded Chromium)'))
     .addOption(new Option('--timeout <seconds>', 'time allowed to each PDF page to load and print, plus 0.1 s a slide').default(30).argParser(parseSeconds))
 }
 

@@ -64,6 +64,12 @@ export async function resolveBrowser(options: BrowserOptions = {}, env = process
       ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
     ] as const
   ).find(([, p]) => !!p)
+  // `--browser-path embedded`: the embedded browser even where one is installed (to compare, or to test it).
+  if (explicit?.[1] === EMBEDDED) {
+    const embedded = await findEmbeddedBrowser(env)
+    if (embedded) return { executablePath: embedded.executablePath, source: explicit[0], embedded }
+    throw browserNotFound([], `the embedded browser (${EMBEDDED_LABEL}) is not installed`)
+  }
   // An explicit path that does not exist is a mistake to report, not a reason to pick another browser.
   if (explicit) {
     const [source, chosen] = explicit as [BrowserSource, string]
@@ -297,6 +303,8 @@ function isRoot(): boolean {
 }
 
 const EMBEDDED_LABEL = 'npm package @sparticuz/chromium'
+/** The value of `--browser-path` (or `CHROME_PATH`) that asks for the embedded browser. */
+const EMBEDDED = 'embedded'
 
 function tildify(file: string): string {
   const home = os.homedir()
