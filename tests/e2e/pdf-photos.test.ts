@@ -1,7 +1,7 @@
 // A deck of real photos (JPEG, PNG, WebP, GIF, SVG; Markdown images, <img> with and without a size, a CSS
 // background, data-background-image) printed end to end with EACH browser of the machine: the full
 // Chromium, its headless shell and the embedded one. The full browser once timed out on a single photo.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -56,6 +56,18 @@ describe.each(browsers)('the photo deck with $name', ({ name, executablePath }) 
     // The CSS background, scaled down, is drawn through a pattern, which pdfimages does not list.
     expect(await pdfImageObjects(file)).toContain('640x400')
     expect(await pdfColourShare(file, 2, TEAL)).toBeGreaterThan(0.003)
+  })
+
+  it('still ends a page that never gets ready with the time-out error', async () => {
+    const hung = path.join(work, `hung-${name}`)
+    cpSync(PHOTOS, hung, { recursive: true })
+    appendFileSync(path.join(hung, 'slides.md'), '\n---\n\n## Bloquée\n\n<script>for (;;) {}</script>\n')
+    const result = await runCli(['build', hung, '--pdf', '--out', path.join(work, `hung-out-${name}`), '--timeout', '2'], {
+      CHROME_PATH: executablePath,
+      CI: '1',
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/\.pdf: the page was not ready after 2\.7 s/)
   })
 
   it('passes diapo check: every photo loads, none overflows its slide', async () => {
