@@ -7,6 +7,7 @@ import { registerPdf } from './cli/pdf.js'
 import { registerCheck } from './cli/check.js'
 import type { CliContext } from './cli/context.js'
 import { registerDev } from './cli/dev.js'
+import { registerDoctor } from './cli/doctor.js'
 import * as log from './log.js'
 
 /**
@@ -40,6 +41,7 @@ function createProgram(ctx: CliContext): Command {
   registerPdf(program, ctx)
   registerDev(program, ctx)
   registerCheck(program, ctx)
+  registerDoctor(program, ctx)
 
   return program
 }

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import type { Command } from 'commander'
 
 import type { ProfilesBuildOptions, ProfileOutcome } from '../commands/build-profiles.js'
@@ -39,7 +41,9 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
   report(outcomes, ctx.cwd)
   const failed = outcomes.filter((o) => o.error)
   if (failed.length > 0) {
-    throw new DeckError(`${failed.length} of ${outcomes.length} profiles failed (see above); the others were built`, 'E_CONFIG', {
+    const names = failed.map((o) => displayPath(path.resolve(ctx.cwd, o.file), ctx.cwd)).join(', ')
+    const others = failed.length < outcomes.length ? '; the others were built' : ''
+    throw new DeckError(`${failed.length} of ${outcomes.length} profiles failed (${names})${others}`, 'E_CONFIG', {
       hint: 'fix the lines shown above and build again: the output of a failed profile was left as it was',
     })
   }
@@ -50,30 +54,37 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
 
 /** Every profile's slides.pdf and handout.pdf, printed by one browser started while the first deck builds. */
 async function buildProfilesWithPdf(options: ProfilesBuildOptions, opts: ProfilesCliOptions): Promise<ProfileOutcome[]> {
-  const [{ buildProfiles }, { withBrowser, DEFAULT_TIMEOUT }, { exportPdfs }] = await Promise.all([
+  const [{ buildProfiles }, { withBrowser, DEFAULT_TIMEOUT }, { exportPdfs }, { createBrowserNotice }] = await Promise.all([
     import('../commands/build-profiles.js'),
     import('../export/browser.js'),
     import('../export/pdf.js'),
+    import('../export/progress.js'),
   ])
   const timeout = opts.timeout === undefined ? undefined : opts.timeout * 1000
-  return withBrowser({ executablePath: opts.browserPath, timeout: Math.max(timeout ?? 0, DEFAULT_TIMEOUT) }, (browser) =>
+  const launch = { executablePath: opts.browserPath, timeout: Math.max(timeout ?? 0, DEFAULT_TIMEOUT), onChoice: createBrowserNotice() }
+  return withBrowser(launch, (browser) =>
     buildProfiles(options, {
       afterWrite: async (compiled, dir) => (await exportPdfs({ browser, dir, compiled, timeout })).warnings,
     }),
   )
 }
 
+/** One line per profile; a failure's line starts with the profile's file, whatever failed (a slide, a PDF). */
 function report(outcomes: ProfileOutcome[], cwd: string): void {
   for (const outcome of outcomes) {
     outcome.warnings.forEach((w) => log.warn(w))
     if (outcome.result) {
       log.success(`${outcome.slug}: ${outcome.result.slideCount} slides → ${displayPath(outcome.result.indexFile, cwd)}`)
-    } else if (outcome.error instanceof DeckError) {
-      log.error(outcome.error.format(cwd))
+      continue
+    }
+    const file = displayPath(path.resolve(cwd, outcome.file), cwd)
+    const named = (message: string): string => (message.startsWith(`${file}:`) ? message : `${file}: ${message}`)
+    if (outcome.error instanceof DeckError) {
+      log.error(named(outcome.error.format(cwd)))
     } else {
       // Not a mistake in the profile: a bug, shown in full.
       const error = outcome.error
-      log.error(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n  → this is a bug in diapo; please report it`)
+      log.error(named(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n  → this is a bug in diapo; please report it`))
     }
   }
 }

@@ -40,7 +40,7 @@ export const ALLOW_OUTSIDE_HELP =
 /** `--browser-path` and `--timeout`, shared by `build` and `pdf`. */
 export function addPdfOptions(command: Command): Command {
   return command
-    .addOption(new Option('--browser-path <file>', 'Chromium, Chrome or Edge to print with (default: CHROME_PATH, then the usual install paths)'))
+    .addOption(new Option('--browser-path <file>', 'Chromium, Chrome or Edge to print with, or "embedded" (default: CHROME_PATH, then the usual install paths, then the embedded Chromium)'))
     .addOption(new Option('--timeout <seconds>', 'time allowed to each PDF page to load and print, plus 0.1 s a slide').default(30).argParser(parseSeconds))
 }
 
@@ -48,7 +48,7 @@ export function addPdfOptions(command: Command): Command {
 export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOptions): Promise<void> {
   const started = performance.now()
   const { build } = await import('../commands/build.js')
-  const onProgress = opts.pdf ? (await import('../export/progress.js')).createPdfProgress() : undefined
+  const progress = opts.pdf ? await import('../export/progress.js') : undefined
   const result = await build({
     cwd: ctx.cwd,
     deck,
@@ -58,7 +58,8 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
     pdf: opts.pdf,
     browserPath: opts.browserPath,
     timeout: opts.timeout === undefined ? undefined : opts.timeout * 1000,
-    onProgress,
+    onProgress: progress?.createPdfProgress(),
+    onBrowser: progress?.createBrowserNotice(),
   })
   for (const warning of result.warnings ?? []) log.warn(warning)
   const rel = (file: string): string => displayPath(file, ctx.cwd)

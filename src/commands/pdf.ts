@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { compileDeck } from '../compile.js'
 import { DeckError, isDeckError } from '../errors.js'
-import { DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
+import { type BrowserChoice, DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
 import { exportPdfs, type PdfProgress } from '../export/pdf.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
@@ -15,6 +15,8 @@ export interface PdfBuildOptions extends BuildOptions {
   /** Time-out of each PDF page, in ms. */
   timeout?: number
   onProgress?: (progress: PdfProgress) => void
+  /** Told which browser prints, before it starts. */
+  onBrowser?: (choice: BrowserChoice) => void
 }
 
 /**
@@ -26,7 +28,7 @@ export interface PdfBuildOptions extends BuildOptions {
 export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResult> {
   // --timeout is for the pages: a short one must not fail a browser slow to start on a busy machine.
   const launchTimeout = Math.max(options.timeout ?? 0, DEFAULT_TIMEOUT)
-  return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout }, async (browser) => {
+  return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout, onChoice: options.onBrowser }, async (browser) => {
     const compiled = await compileDeck({ ...options, withPdf: true })
     const outDir = path.resolve(options.cwd, options.out)
     // When the PDFs fail, the HTML deck is still put in place (the older PDFs stay), then the error is thrown.

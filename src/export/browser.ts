@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { constants, existsSync, rmSync } from 'node:fs'
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -7,12 +7,26 @@ import path from 'node:path'
 import type { Browser, LaunchOptions } from 'puppeteer-core'
 
 import { DeckError } from '../errors.js'
+import { embeddedBrowserEnv, type EmbeddedBrowser, embeddedSupported, findEmbeddedBrowser, isEmbeddedBrowser, unpackEmbeddedBrowser } from './embedded.js'
 
 export interface BrowserOptions {
   /** An explicit browser executable (e.g. `--browser-path`); wins over everything else. */
   executablePath?: string
   /** Time-out for launching and for each page operation, in ms (default 30 s). */
   timeout?: number
+  /** Told which browser was chosen, before it starts (and before the embedded one is unpacked). */
+  onChoice?: (choice: BrowserChoice) => void
+}
+
+/** Where the browser diapo prints with comes from. */
+export type BrowserSource = '--browser-path' | 'CHROME_PATH' | 'PUPPETEER_EXECUTABLE_PATH' | 'installed' | 'embedded'
+
+/** The browser diapo will print with, and why. */
+export interface BrowserChoice {
+  executablePath: string
+  source: BrowserSource
+  /** The embedded browser (source `embedded`): unpacked at launch if it is not yet. */
+  embedded?: EmbeddedBrowser
 }
 
 export const DEFAULT_TIMEOUT = 30_000
@@ -37,25 +51,56 @@ export const BROWSER_ARGS = [
 ]
 
 /**
- * Finds an installed Chromium, Chrome or Edge: `options.executablePath`, then `CHROME_PATH` or
- * `PUPPETEER_EXECUTABLE_PATH`, then the usual install paths on Linux, macOS and Windows.
- * None found: `E_BROWSER_NOT_FOUND`, listing what was tried and how to install one.
+ * Chooses the browser: `options.executablePath`, then `CHROME_PATH` or `PUPPETEER_EXECUTABLE_PATH`, then
+ * the usual install paths on Linux, macOS and Windows (the headless shell first), then the embedded
+ * Chromium (`@sparticuz/chromium`, Linux x64). Nothing is unpacked here. None found:
+ * `E_BROWSER_NOT_FOUND`, listing what was tried and saying what to install on this system.
  */
-export async function resolveBrowserPath(options: BrowserOptions = {}, env = process.env): Promise<string> {
-  const explicit = [options.executablePath, env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH].filter(
-    (p): p is string => !!p,
-  )
+export async function resolveBrowser(options: BrowserOptions = {}, env = process.env): Promise<BrowserChoice> {
+  const explicit = (
+    [
+      ['--browser-path', options.executablePath],
+      ['CHROME_PATH', env.CHROME_PATH],
+      ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
+    ] as const
+  ).find(([, p]) => !!p)
+  // `--browser-path embedded`: the embedded browser even where one is installed (to compare, or to test it).
+  if (explicit?.[1] === EMBEDDED) {
+    const embedded = await findEmbeddedBrowser(env)
+    if (embedded) return { executablePath: embedded.executablePath, source: explicit[0], embedded }
+    throw browserNotFound([], `the embedded browser (${EMBEDDED_LABEL}) is not installed`)
+  }
   // An explicit path that does not exist is a mistake to report, not a reason to pick another browser.
-  if (explicit.length > 0) {
-    const chosen = explicit[0]!
-    if (await isExecutable(chosen)) return chosen
-    throw browserNotFound([chosen], `the browser given by ${sourceOf(chosen, options, env)} does not exist`)
+  if (explicit) {
+    const [source, chosen] = explicit as [BrowserSource, string]
+    if (await isExecutable(chosen)) return { executablePath: chosen, source }
+    throw browserNotFound([chosen], `the browser given by ${source} does not exist`, `check the path ${source} gives, or leave ${source} out to let diapo choose`)
   }
   const candidates = knownBrowserPaths(process.platform, env)
-  for (const candidate of candidates) {
-    if (await isExecutable(candidate)) return candidate
-  }
+  const installed = await findInstalledBrowsers(env, candidates)
+  if (installed[0]) return { executablePath: installed[0], source: 'installed' }
+  const embedded = await findEmbeddedBrowser(env)
+  if (embedded) return { executablePath: embedded.executablePath, source: 'embedded', embedded }
   throw browserNotFound(candidates, 'no Chromium, Chrome or Edge found')
+}
+
+/** The executable of the browser `resolveBrowser` chooses, the embedded one unpacked if need be. */
+export async function resolveBrowserPath(options: BrowserOptions = {}, env = process.env): Promise<string> {
+  const choice = await resolveBrowser(options, env)
+  return choice.embedded ? unpackEmbeddedBrowser(choice.embedded) : choice.executablePath
+}
+
+/** Every browser of the usual install paths present on this machine, in the order diapo prefers them. */
+export async function findInstalledBrowsers(env = process.env, candidates = knownBrowserPaths(process.platform, env)): Promise<string[]> {
+  const found = await Promise.all(candidates.map(async (c) => ((await isExecutable(c)) ? c : undefined)))
+  return found.filter((c): c is string => c !== undefined)
+}
+
+/** A browser in a few words: `Chromium headless shell (/usr/bin/chromium-headless-shell)`, `embedded Chromium 147 (...)`. */
+export function describeBrowser(choice: BrowserChoice): string {
+  if (choice.embedded) return `embedded Chromium ${choice.embedded.version.split('.')[0]} (${EMBEDDED_LABEL}, in ${tildify(choice.embedded.dir)})`
+  const kind = isHeadlessShell(choice.executablePath) ? 'Chromium headless shell' : browserName(choice.executablePath)
+  return `${kind} (${choice.executablePath})`
 }
 
 /**
@@ -63,21 +108,30 @@ export async function resolveBrowserPath(options: BrowserOptions = {}, env = pro
  * The caller must close it (`closeBrowser`) in a `finally`.
  */
 export async function launchBrowser(options: BrowserOptions = {}): Promise<Browser> {
-  const executablePath = await resolveBrowserPath(options)
+  const choice = await resolveBrowser(options)
+  options.onChoice?.(choice)
+  const executablePath = choice.embedded ? await unpackEmbeddedBrowser(choice.embedded) : choice.executablePath
+  const embedded = !!choice.embedded || (await isEmbeddedBrowser(executablePath))
   const { default: puppeteer } = await import('puppeteer-core')
   // One temporary folder for the profile and for Chromium's own temporary files (its TMPDIR), so that
   // removing it leaves nothing behind, even when the browser was killed.
-  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-chrome-'))
+  // Short names: the full Chromium puts a socket in its TMPDIR, and a socket's path may not pass 107
+  // bytes (a long TMPDIR, as macOS's, left little room for 'diapo-chrome-XXXXXX/tmp/').
+  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-'))
   const userDataDir = path.join(root, 'profile')
-  await mkdir(path.join(root, 'tmp'))
+  await mkdir(path.join(root, 't'))
   const args = [...BROWSER_ARGS]
-  // Chromium's sandbox cannot start as root (containers, CI): only then is it turned off.
-  if (isRoot() || process.env.DIAPO_NO_SANDBOX) args.push('--no-sandbox')
+  // Chromium's sandbox cannot start as root (containers, CI): only then is it turned off. The embedded
+  // browser has no sandbox helper (it was built for serverless machines), so it always runs without:
+  // it only opens the deck diapo just built from the user's own files, which reaches nothing outside.
+  if (isRoot() || process.env.DIAPO_NO_SANDBOX || embedded) args.push('--no-sandbox')
+  const env = { ...process.env, TMPDIR: path.join(root, 't') }
   const launchOptions: LaunchOptions = {
     executablePath,
-    headless: isHeadlessShell(executablePath) ? 'shell' : true,
+    // The embedded browser is a headless shell too (its package's own arguments say so).
+    headless: isHeadlessShell(executablePath) || embedded ? 'shell' : true,
     userDataDir,
-    env: { ...process.env, TMPDIR: path.join(root, 'tmp') },
+    env: embedded ? embeddedBrowserEnv(executablePath, env) : env,
     args,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
     protocolTimeout: (options.timeout ?? DEFAULT_TIMEOUT) * 4,
@@ -219,7 +273,7 @@ function removeAtExit(root: string): void {
 }
 
 async function isExecutable(file: string): Promise<boolean> {
-  return access(file).then(
+  return access(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK).then(
     () => true,
     () => false,
   )
@@ -248,17 +302,35 @@ function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0
 }
 
-function sourceOf(chosen: string, options: BrowserOptions, env: NodeJS.ProcessEnv): string {
-  if (chosen === options.executablePath) return '--browser-path'
-  return chosen === env.CHROME_PATH ? 'CHROME_PATH' : 'PUPPETEER_EXECUTABLE_PATH'
+const EMBEDDED_LABEL = 'npm package @sparticuz/chromium'
+/** The value of `--browser-path` (or `CHROME_PATH`) that asks for the embedded browser. */
+const EMBEDDED = 'embedded'
+
+function tildify(file: string): string {
+  const home = os.homedir()
+  return home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file
 }
 
-function browserNotFound(tried: string[], message: string): DeckError {
-  const install =
-    process.platform === 'linux'
-      ? 'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium", or "chromium-headless-shell", the fastest for PDFs) or Google Chrome'
-      : 'install Google Chrome, Chromium or Microsoft Edge'
+function browserName(executablePath: string): string {
+  const base = path.basename(executablePath).toLowerCase()
+  if (base.includes('edge')) return 'Microsoft Edge'
+  if (base.includes('brave')) return 'Brave'
+  if (base.includes('chrome') && !executablePath.toLowerCase().includes('chromium')) return 'Google Chrome'
+  return 'Chromium'
+}
+
+function browserNotFound(tried: string[], message: string, first?: string): DeckError {
+  const advice = `${installAdvice(process.platform, process.arch)}, or set CHROME_PATH to its executable`
   return new DeckError(message, 'E_BROWSER_NOT_FOUND', {
-    hint: `${install}, or set CHROME_PATH to its executable. Tried: ${tried.join(', ')}`,
+    hint: `${first ? `${first}; else ${advice.replace(/^./, (c) => c.toLowerCase())}` : advice}. Tried: ${tried.join(', ')}`,
   })
+}
+
+/** What to install where no browser can be had, in the words of this system. */
+export function installAdvice(platform: NodeJS.Platform, arch: string): string {
+  if (platform === 'darwin') return 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge, or Chromium with Homebrew: "brew install --cask chromium"'
+  if (platform === 'win32') return 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge (https://www.microsoft.com/edge)'
+  const apt = 'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium-headless-shell", the fastest for PDFs, or "sudo apt-get install chromium"; Fedora: "sudo dnf install chromium") or Google Chrome'
+  if (!embeddedSupported(platform, arch)) return `${apt} (diapo's embedded Chromium runs on Linux x64 only)`
+  return `run "npm install" in diapo's folder without --omit=optional (it brings the embedded Chromium, ${EMBEDDED_LABEL}), or ${apt}`
 }

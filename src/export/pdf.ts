@@ -277,19 +277,30 @@ function timeoutError(what: string, timeout: number, cause?: unknown): DeckError
 }
 
 /**
- * Waits until every image of the page (and every CSS background of reveal.js's slide backgrounds)
- * is decoded: printing before that gives empty frames. Broken images do not wait (the build checks
- * local files).
+ * Waits until every image of the page has loaded (or failed): `<img>` (lazy ones made eager) and every
+ * CSS background image, reveal.js's slide backgrounds included. Printing before that gives empty frames.
+ * Not `img.decode()`: in a page that is not in front (two PDFs print at once in two tabs), the full
+ * Chromium's headless mode renders no frame, and a decode request, served with the next frame, never
+ * settles; printing decodes what it draws by itself. Broken images do not wait (the build checks local
+ * files).
  */
 const DECODE_IMAGES = `window.decodeImages = async function () {
   const urls = new Set()
-  document.querySelectorAll('.slide-background-content, .handout-frame').forEach((el) => {
-    const m = /url\\(["']?(.*?)["']?\\)/.exec(getComputedStyle(el).backgroundImage)
-    if (m) urls.add(m[1])
-  })
+  for (const el of document.querySelectorAll('body, body *')) {
+    const background = getComputedStyle(el).backgroundImage
+    if (!background.includes('url(')) continue
+    for (const m of background.matchAll(/url\\(["']?(.*?)["']?\\)/g)) urls.add(m[1])
+  }
   const images = [...document.images]
   for (const url of urls) { const img = new Image(); img.src = url; images.push(img) }
-  await Promise.all(images.map((img) => { img.loading = 'eager'; return img.decode().catch(() => undefined) }))
+  await Promise.all(images.map((img) => {
+    img.loading = 'eager'
+    if (img.complete) return undefined
+    return new Promise((resolve) => {
+      img.addEventListener('load', resolve, { once: true })
+      img.addEventListener('error', resolve, { once: true })
+    })
+  }))
 }`
 
 declare global {

@@ -1,5 +1,18 @@
 import { isInteractive } from '../log.js'
+import { type BrowserChoice, describeBrowser } from './browser.js'
 import type { PdfProgress } from './pdf.js'
+
+/**
+ * On a terminal, one line naming the browser that prints, said when it is chosen; the first use of the
+ * embedded browser also says it is being unpacked (once). `undefined` when not on a terminal or under CI.
+ */
+export function createBrowserNotice(stream: NodeJS.WriteStream = process.stderr): ((choice: BrowserChoice) => void) | undefined {
+  if (!isInteractive()) return undefined
+  return (choice) => {
+    const unpacking = choice.embedded && !choice.embedded.unpacked ? ' — unpacking it, once, takes a few seconds' : ''
+    stream.write(`  browser: ${describeBrowser(choice)}${unpacking}\n`)
+  }
+}
 
 /**
  * Progress of the PDF export on a terminal: one status line rewritten in place (which PDF, what it is

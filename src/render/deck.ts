@@ -19,6 +19,9 @@ export const DEFAULT_LANG = 'fr'
 
 const RE_MEDIA_SRC = /(<(?:img|video|audio|source)\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(?:src|poster)\s*=\s*)(["'])(.*?)\2/gi
 const MEDIA_ATTRIBUTES = ['data-background-image', 'data-background-video']
+/** A `style` attribute of raw HTML, and a CSS `url(...)` in it (a photo as a CSS background). */
+const RE_STYLE_ATTRIBUTE = /(<[a-z][^\s>]*\s(?:[^>"']|"[^"]*"|'[^']*')*?\bstyle\s*=\s*)(["'])(.*?)\2/gi
+const RE_CSS_URL = /url\(\s*(["']?)(.*?)\1\s*\)/gi
 
 /**
  * Renders each slide's Markdown and notes to HTML. Pure: local files are collected as `assets`, with
@@ -90,10 +93,15 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
   }
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
-    htmlText.replace(
-      RE_MEDIA_SRC,
-      (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
-    )
+    htmlText
+      .replace(
+        RE_MEDIA_SRC,
+        (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
+      )
+      .replace(RE_STYLE_ATTRIBUTE, (_, head: string, quote: string, style: string) => {
+        const css = style.replace(RE_CSS_URL, (__, q: string, url: string) => `url(${q}${escapeAttribute(localize(decodeHtmlEntities(url), lineOf))}${q})`)
+        return `${head}${quote}${css}${quote}`
+      })
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)

@@ -122,6 +122,23 @@ describe('diapo build --asso', () => {
     expect(await pages('jardins-partages')).toBeGreaterThan(await pages('chorale-du-quartier'))
   })
 
+  it('starts the line of a profile whose PDF fails with its file, and counts the failures', async () => {
+    await mkdir(path.join(work, 'associations'))
+    await writeFile(path.join(work, 'associations', 'la-chorale.yml'), 'name: La Chorale du Quartier\n')
+    await writeFile(
+      path.join(work, 'associations', 'bloquee.yml'),
+      'name: Association Bloquée\nextraSlides:\n  - { file: bloquee.md, after: alternatives }\n',
+    )
+    // A slide of its own that never lets the page finish loading: its PDFs time out.
+    await writeFile(path.join(work, 'associations', 'bloquee.md'), '## Bloquée\n\n<script>for (;;) {}</script>\n')
+    const run = await diapo('build', '--asso', 'associations', '--pdf', '--timeout', '2')
+    expect(run.code).toBe(1)
+    const failures = run.stderr.split('\n').filter((l) => l.startsWith('error '))
+    expect(failures[0]).toMatch(/^error associations\/bloquee\.yml: \S+\.pdf: the page was not ready after/)
+    expect(failures.at(-1)).toBe('error 1 of 2 profiles failed (associations/bloquee.yml); the others were built')
+    expect(Number((await pdfInfo(path.join(work, 'dist', 'la-chorale', 'slides.pdf'))).Pages)).toBeGreaterThan(10)
+  })
+
   it('refuses a template mistake in a slide with its file and line', async () => {
     await writeFile(path.join(work, 'slides', '05-valeurs.md'), '## Valeurs\n\nPour {{asso.nme}}\n')
     const run = await diapo('build')

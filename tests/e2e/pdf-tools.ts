@@ -102,3 +102,41 @@ export async function processesMentioning(text: string): Promise<string[]> {
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '')
 }
+
+/** Rows of `pdfimages -list` (images drawn on each page; soft masks left out). */
+export async function pdfImages(file: string): Promise<{ page: number; width: number; height: number; enc: string }[]> {
+  const { stdout } = await run('pdfimages', ['-list', file])
+  return stdout
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((cols) => cols[2] === 'image')
+    .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]), enc: cols[8]! }))
+}
+
+/** `WIDTHxHEIGHT` of every image object of a PDF, also those only used inside a pattern (a CSS background scaled down). */
+export async function pdfImageObjects(file: string): Promise<string[]> {
+  const pdf = await PDFDocument.load(await readFile(file))
+  return pdf.context
+    .enumerateIndirectObjects()
+    .flatMap(([, obj]) => {
+      const dict = (obj as { dict?: PDFDict }).dict
+      if (!(dict instanceof PDFDict) || dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) return []
+      return [`${dict.get(PDFName.of('Width'))?.toString()}x${dict.get(PDFName.of('Height'))?.toString()}`]
+    })
+}
+
+/** Share of the pixels of page `page` (rendered by `pdftoppm` at 20 dpi) within 12 of `rgb` in each channel. */
+export async function pdfColourShare(file: string, page: number, rgb: [number, number, number]): Promise<number> {
+  const { stdout } = await run('pdftoppm', ['-r', '20', '-f', String(page), '-l', String(page), '-singlefile', file], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(stdout.subarray(0, 40).toString('latin1'))!
+  const pixels = stdout.subarray(header[0].length)
+  let near = 0
+  for (let i = 0; i + 2 < pixels.length; i += 3) {
+    if (Math.abs(pixels[i]! - rgb[0]) <= 12 && Math.abs(pixels[i + 1]! - rgb[1]) <= 12 && Math.abs(pixels[i + 2]! - rgb[2]) <= 12) near++
+  }
+  return near / (pixels.length / 3)
+}

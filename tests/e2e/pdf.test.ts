@@ -13,28 +13,33 @@ import { collectLinks } from '../../src/export/links.js'
 import { exportPdfs } from '../../src/export/pdf.js'
 import { deckTitle } from '../../src/render/page.js'
 import { writeDeck } from '../../src/write.js'
+import { findTestBrowsers } from './browsers.js'
 import { pdfFonts, pdfInfo, pdfLang, pdfText, pdfUris, ROOT, runCli, squeeze } from './pdf-tools.js'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'pdf')
 let work: string
+let runs = 0
 
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'diapo-e2e-pdf-'))
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-describe('diapo build --pdf on the default deck', () => {
+// With each browser of the machine (the full Chromium, its headless shell, the embedded one), not only
+// the one diapo picks first.
+describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, with $name', ({ name, executablePath }) => {
   let out: string
   let slideCount: number
   let links: string[]
   let profiles: string
 
   beforeAll(async () => {
-    out = path.join(work, 'default')
-    // A private TMPDIR: the browser profile goes there, and must be gone afterwards.
-    profiles = path.join(work, 'tmp-default')
+    out = path.join(work, `default-${name}`)
+    // A private TMPDIR: the browser profile goes there, and must be gone afterwards. A short path: the
+    // full Chromium puts a socket in it.
+    profiles = path.join(work, `tmp${++runs}`)
     mkdirSync(profiles)
-    const result = await runCli(['build', 'slides', '--pdf', '--out', out], { TMPDIR: profiles, CI: '1' })
+    const result = await runCli(['build', 'slides', '--pdf', '--out', out], { TMPDIR: profiles, CI: '1', CHROME_PATH: executablePath })
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const compiled = await compileDeck({ cwd: ROOT, deck: 'slides', withPdf: true })

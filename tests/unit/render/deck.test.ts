@@ -66,6 +66,16 @@ describe('renderDeck', () => {
     expect(slide!.assets[0]).toMatchObject({ source: path.join(ROOT, 'fond.jpg'), loc: { file: FILE, line: 1 } })
   })
 
+  it('collects the photos of CSS backgrounds in style attributes, and leaves URLs alone', () => {
+    const [slide] = renderOne(
+      '# A\n\n<div style="background-image: url(\'images/texture.jpg\'); background-size: cover"></div>\n' +
+        "<p style='background: url(https://exemple.org/b.png)'>x</p>\n",
+    )
+    expect(slide!.assets).toEqual([{ source: path.join(ROOT, 'images', 'texture.jpg'), target: 'media/images/texture.jpg', loc: { file: FILE, line: 3 } }])
+    expect(slide!.html).toContain(`style="background-image: url('media/images/texture.jpg'); background-size: cover"`)
+    expect(slide!.html).toContain('url(https://exemple.org/b.png)')
+  })
+
   it('lists the external links of a slide and its notes', () => {
     const [slide] = renderOne('[Framasoft](https://framasoft.org) [local](#/2)\n\nNote: voir <mailto:contact@exemple.org>\n')
     expect(slide!.links.map((l) => l.href)).toEqual(['https://framasoft.org', 'mailto:contact@exemple.org'])
