@@ -1,7 +1,7 @@
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { loadProfileDeck } from './config/apply.js'
+import { type Audience, loadProfileDeck } from './config/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
 import { DeckError } from './errors.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
@@ -46,6 +46,8 @@ export interface CompiledDeck {
   slideCount: number
   /** The extra CSS given in `CompileOptions.style`, for other pages of the deck (the handout). */
   style?: string
+  /** Who the deck is for (the handout's cover, diagnostic table and contacts). */
+  audience: Audience
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -93,7 +95,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
-  return { html, deck, rendered, themeFile, assets, slideCount, style }
+  return { html, deck, rendered, themeFile, assets, slideCount, style, audience: forAudience.audience }
 }
 
 // --- internal ---

@@ -2,13 +2,19 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises'
 
 import type { PDFDocument } from 'pdf-lib'
 
+import type { OutlineEntry } from './outline.js'
+
 /** What a PDF says about itself (File › Properties in a reader). */
 export interface PdfMetadata {
   title: string
   author?: string
   subject?: string
+  /** The association a profile deck was made for. */
+  keywords?: string
   /** BCP 47 tag, written as the catalog's /Lang (screen readers pick their voice from it). */
   lang: string
+  /** Bookmarks (the reader's outline panel), shown open. */
+  outline?: OutlineEntry[]
 }
 
 /**
@@ -122,7 +128,17 @@ export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text:
   const infoRef = /\/Info (\d+) 0 R/.exec(trailer)?.[1]
   const info = infoEntries(meta, infoRef ? (objectBody(pdf, infoRef) ?? '') : '')
   const objects: [string, string][] = [[infoRef ?? String(size), info]]
-  if (!/\/Lang\b/.test(catalog)) objects.push([root, withEntries(catalog, { Lang: pdfString(meta.lang) })])
+  let next = infoRef ? size : size + 1
+  const catalogEntries: Record<string, string | undefined> = /\/Lang\b/.test(catalog) ? {} : { Lang: pdfString(meta.lang) }
+  if (meta.outline && meta.outline.length > 0) {
+    const outline = renderOutline(pdf, catalog, pages, meta.outline, next)
+    if (outline.objects.length > 0) {
+      objects.push(...outline.objects.map(([num, body]): [string, string] => [String(num), body]))
+      next += outline.objects.length
+      Object.assign(catalogEntries, { Outlines: `${outline.root} 0 R`, PageMode: '/UseOutlines' })
+    }
+  }
+  if (Object.keys(catalogEntries).length > 0) objects.push([root, withEntries(catalog, catalogEntries)])
 
   let text = '\n'
   const offsets: [string, number][] = []
@@ -132,13 +148,95 @@ export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text:
   }
   const xref = pdf.length + Buffer.byteLength(text, 'latin1')
   text += 'xref\n' + offsets.map(([num, at]) => `${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`).join('')
-  const newSize = infoRef ? size : size + 1
+  const newSize = next
   const infoNum = objects[0]![0]
   text += `trailer\n<</Size ${newSize} /Root ${root} 0 R /Info ${infoNum} 0 R /Prev ${startxref}>>\nstartxref\n${xref}\n%%EOF\n`
   return { text, pages: count }
 }
 
 // --- internal ---
+
+/**
+ * The objects of a PDF outline (bookmarks) for `entries`, numbered from `first`, and its root's number.
+ * A bookmark leads to a page (its index) or to a named destination of the catalog's /Dests (Chromium
+ * writes one for each element an internal link points to); one leading nowhere is left out.
+ */
+function renderOutline(pdf: string, catalog: string, pagesRoot: string, entries: OutlineEntry[], first: number): { root: number; objects: [number, string][] } {
+  const offsets = xrefOffsets(pdf)
+  const body = (num: string): string => {
+    const at = offsets.get(Number(num))
+    if (at === undefined) return ''
+    const m = /^\s*\d+ 0 obj\s*<<([\s\S]*)>>\s*$/.exec(pdf.slice(at, pdf.indexOf('endobj', at)))
+    return m?.[1] ?? ''
+  }
+  const pageRefs: string[] = []
+  const walk = (num: string): void => {
+    const node = body(num)
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1]
+    if (!kids) return void pageRefs.push(`${num} 0 R`)
+    for (const kid of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(kid[1]!)
+  }
+  walk(pagesRoot)
+  const destsValue = parseDictEntries(catalog).find(([key]) => key === 'Dests')?.[1] ?? ''
+  const destsRef = /^(\d+)\s+0\s+R$/.exec(destsValue.trim())?.[1]
+  const destsBody = destsRef ? body(destsRef) : (/^<<([\s\S]*)>>$/.exec(destsValue.trim())?.[1] ?? '')
+  const dests = new Map(destsBody ? parseDictEntries(destsBody) : [])
+  const destOf = (entry: OutlineEntry): string | undefined => {
+    if (entry.dest !== undefined) return dests.get(entry.dest)
+    const ref = entry.page === undefined ? undefined : pageRefs[entry.page]
+    return ref ? `[${ref} /Fit]` : undefined
+  }
+  let next = first + 1
+  const objects: [number, string][] = []
+  // Returns the numbers of the items written for `list` under `parent`, and how many items they hold in all.
+  const write = (list: OutlineEntry[], parent: number): { nums: number[]; count: number } => {
+    const kept = list.map((entry) => ({ entry, dest: destOf(entry) ?? (entry.children?.[0] && destOf(entry.children[0])) })).filter((e) => e.dest)
+    const nums = kept.map(() => next++)
+    let count = 0
+    kept.forEach(({ entry, dest }, i) => {
+      const children = write(entry.children ?? [], nums[i]!)
+      count += 1 + children.count
+      const links = [
+        `/Title ${pdfString(entry.title)}`,
+        `/Parent ${parent} 0 R`,
+        i > 0 ? `/Prev ${nums[i - 1]} 0 R` : '',
+        i < nums.length - 1 ? `/Next ${nums[i + 1]} 0 R` : '',
+        children.nums.length > 0 ? `/First ${children.nums[0]} 0 R /Last ${children.nums.at(-1)} 0 R /Count ${children.count}` : '',
+        `/Dest ${dest}`,
+      ]
+      objects.push([nums[i]!, links.filter(Boolean).join('\n')])
+    })
+    return { nums, count }
+  }
+  const top = write(entries, first)
+  if (top.nums.length === 0) return { root: first, objects: [] }
+  objects.unshift([first, `/Type /Outlines\n/First ${top.nums[0]} 0 R\n/Last ${top.nums.at(-1)} 0 R\n/Count ${top.count}`])
+  return { root: first, objects }
+}
+
+/** Where each object of a PDF with classic cross-reference tables is (the newest table wins). */
+function xrefOffsets(pdf: string): Map<number, number> {
+  const offsets = new Map<number, number>()
+  let at: number | undefined = readTrailer(pdf)?.startxref
+  const seen = new Set<number>()
+  while (at !== undefined && !seen.has(at) && pdf.startsWith('xref', at)) {
+    seen.add(at)
+    const trailerAt = pdf.indexOf('trailer', at)
+    const lines = pdf.slice(at + 4, trailerAt).split(/\r?\n|\r/)
+    let num = 0
+    for (const line of lines) {
+      const section = /^(\d+) (\d+)\s*$/.exec(line)
+      const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(line)
+      if (entry) {
+        if (entry[3] === 'n' && !offsets.has(num)) offsets.set(num, Number(entry[1]))
+        num++
+      } else if (section) num = Number(section[1])
+    }
+    const prev = /\/Prev (\d+)/.exec(pdf.slice(trailerAt, pdf.indexOf('>>', trailerAt)))?.[1]
+    at = prev === undefined ? undefined : Number(prev)
+  }
+  return offsets
+}
 
 /**
  * The last trailer of an unencrypted PDF with a classic cross-reference table: where the table is,
@@ -300,6 +398,7 @@ function infoEntries(meta: PdfMetadata, base = ''): string {
     Title: pdfString(meta.title),
     Author: meta.author ? pdfString(meta.author) : undefined,
     Subject: meta.subject ? pdfString(meta.subject) : undefined,
+    Keywords: meta.keywords ? pdfString(meta.keywords) : undefined,
     Creator: pdfString('diapo'),
   })
 }
@@ -323,6 +422,7 @@ async function saveWithMetadata(pdf: PDFDocument, file: string, meta: PdfMetadat
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   if (meta.author) pdf.setAuthor(meta.author)
   if (meta.subject) pdf.setSubject(meta.subject)
+  if (meta.keywords) pdf.setKeywords([meta.keywords])
   pdf.setLanguage(meta.lang)
   pdf.setCreator('diapo')
   await writeFile(file, await pdf.save({ useObjectStreams: false }))

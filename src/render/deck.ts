@@ -58,6 +58,7 @@ export function toLocalPath(src: string): string | undefined {
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
   const body = markdown(slide.markdown)
   const notes = slide.notes ? markdown(slide.notes) : { html: '', links: [] }
+  const handout = slide.handout ? markdown(slide.handout) : { html: '', links: [] }
   const assets: LocalAsset[] = []
   const dir = path.dirname(slide.loc.file)
   const localize = (src: string, lineOf: (src: string) => number): string => {
@@ -81,6 +82,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
+  const handoutHtml = localizeMedia(handout.html, () => slide.handoutLine ?? slide.loc.line)
   const attributes = { ...slide.attributes }
   for (const name of MEDIA_ATTRIBUTES) {
     const value = attributes[name]
@@ -91,9 +93,10 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     section: slide.section,
     html,
     notesHtml,
+    handoutHtml,
     attributes,
     assets,
-    links: [...body.links, ...notes.links],
+    links: [...body.links, ...notes.links, ...handout.links],
   }
 }
 
