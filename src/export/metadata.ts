@@ -76,39 +76,61 @@ export function joinChromiumPdfs(parts: string[], meta: PdfMetadata): { text: st
   const read = parts.map(readChromiumPdf)
   if (read.some((part) => !part)) return undefined
   const chromium = read as ChromiumPdf[]
+  // Tagged parts (a structure tree each) are joined into one tagged PDF; a mix of both is not joined.
+  const tagged = chromium.every((part) => part.structure)
+  if (!tagged && chromium.some((part) => part.structure)) return undefined
   const count = chromium.reduce((n, part) => n + part.size - 1, 0)
-  const [root, catalog, info] = [count + 1, count + 2, count + 3]
+  const [root, catalog, info, structRoot, parentTree, document] = [count + 1, count + 2, count + 3, count + 4, count + 5, count + 6]
   let text = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'
   const offsets: number[] = []
   const kids: string[] = []
+  const children: string[] = []
+  const nums: string[] = []
   let shift = 0
+  let keyShift = 0
   let pages = 0
   for (const part of chromium) {
     part.objects.forEach((object, i) => {
       const num = i + 1
-      let body = renumber(object, shift)
-      // The part's page tree hangs under the new one.
+      let body = renumber(object, shift, keyShift)
+      // The part's page tree hangs under the new one; its document element's children, under the new
+      // document element (a tagged PDF has one).
       if (num === part.pagesRoot) body = body.replace('<<', `<</Parent ${root} 0 R\n`)
+      if (part.structure?.children.includes(num)) body = body.replace(`/P ${part.structure.document + shift} 0 R`, `/P ${document} 0 R`)
       offsets[num + shift] = text.length
       text += `${num + shift} 0 obj${body}endobj\n`
     })
     kids.push(`${part.pagesRoot + shift} 0 R`)
+    if (part.structure) {
+      children.push(...part.structure.children.map((child) => `${child + shift} 0 R`))
+      for (const [key, value] of part.structure.nums) nums.push(`${key + keyShift} ${renumber(value, shift, 0)}`)
+      keyShift += part.structure.nextKey
+    }
     pages += part.pages
     shift += part.size - 1
   }
+  const structure = tagged ? `\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${structRoot} 0 R` : ''
   const added: [number, string][] = [
     [root, `<</Type /Pages\n/Kids [${kids.join(' ')}]\n/Count ${pages}>>`],
-    [catalog, `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`],
+    [catalog, `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}${structure}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`],
     [info, `<<${infoEntries(meta)}>>`],
   ]
+  if (tagged) {
+    added.push(
+      [structRoot, `<</Type /StructTreeRoot\n/K ${document} 0 R\n/ParentTreeNextKey ${keyShift}\n/ParentTree ${parentTree} 0 R>>`],
+      [parentTree, `<</Type /ParentTree\n/Nums [${nums.join(' ')}]>>`],
+      [document, `<</Type /StructElem\n/S /Document\n/Lang ${pdfString(meta.lang)}\n/P ${structRoot} 0 R\n/K [${children.join(' ')}]>>`],
+    )
+  }
+  const last = added.at(-1)![0]
   for (const [num, body] of added) {
     offsets[num] = text.length
     text += `${num} 0 obj\n${body}\nendobj\n`
   }
   const xref = text.length
-  text += `xref\n0 ${info + 1}\n0000000000 65535 f \n`
-  for (let num = 1; num <= info; num++) text += `${String(offsets[num]).padStart(10, '0')} 00000 n \n`
-  text += `trailer\n<</Size ${info + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  text += `xref\n0 ${last + 1}\n0000000000 65535 f \n`
+  for (let num = 1; num <= last; num++) text += `${String(offsets[num]).padStart(10, '0')} 00000 n \n`
+  text += `trailer\n<</Size ${last + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
   return { text, pages }
 }
 
@@ -257,10 +279,12 @@ interface ChromiumPdf {
   objects: string[]
   pagesRoot: number
   pages: number
+  /** A tagged part's structure tree: its document element and that element's children, its parent tree's entries and next key. */
+  structure?: { document: number; children: number[]; nums: [number, string][]; nextKey: number }
 }
 
-/** Catalog entries a part may have and still be joined (anything else: outlines, names, a structure tree, forms). */
-const JOINABLE_CATALOG = new Set(['Type', 'Pages', 'ViewerPreferences', 'Lang', 'MarkInfo'])
+/** Catalog entries a part may have and still be joined (anything else: outlines, names, forms). */
+const JOINABLE_CATALOG = new Set(['Type', 'Pages', 'ViewerPreferences', 'Lang', 'MarkInfo', 'StructTreeRoot'])
 
 /** A PDF laid out as Chromium writes it, split into its objects; `undefined` for any other layout. */
 function readChromiumPdf(pdf: string): ChromiumPdf | undefined {
@@ -293,20 +317,50 @@ function readChromiumPdf(pdf: string): ChromiumPdf | undefined {
   const pagesRoot = Number(/\/Pages (\d+) 0 R/.exec(catalog)?.[1])
   const pages = Number(/\/Count (\d+)/.exec(objects[pagesRoot - 1] ?? '')?.[1])
   if (!pagesRoot || !pages || /\/Parent\b/.test(objects[pagesRoot - 1]!)) return undefined
-  return { size, objects, pagesRoot, pages }
+  const structRoot = Number(/\/StructTreeRoot (\d+) 0 R/.exec(catalog)?.[1])
+  if (!structRoot) return { size, objects, pagesRoot, pages }
+  const structure = readStructure(objects, structRoot)
+  return structure ? { size, objects, pagesRoot, pages, structure } : undefined
 }
 
 /**
- * An object's text with every indirect reference `N 0 R` moved by `shift`: in its dictionaries and
- * arrays only, never inside a string or a stream's data.
+ * A tagged part's structure tree as Chromium writes it: one document element under the root, and a
+ * parent tree with its entries in one /Nums array. `undefined` for any other shape.
  */
-function renumber(object: string, shift: number): string {
-  if (shift === 0) return object
+function readStructure(objects: string[], root: number): ChromiumPdf['structure'] {
+  const body = objects[root - 1] ?? ''
+  const document = Number(/\/K (\d+) 0 R/.exec(body)?.[1])
+  const tree = Number(/\/ParentTree (\d+) 0 R/.exec(body)?.[1])
+  const nextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(body)?.[1])
+  const entries = /\/Nums\s*\[([\s\S]*)\]/.exec(objects[tree - 1] ?? '')?.[1]
+  if (!document || !tree || !Number.isInteger(nextKey) || entries === undefined || /\/Kids\b/.test(objects[tree - 1]!)) return undefined
+  const nums: [number, string][] = []
+  const re = /(\d+)\s+(\d+\s+0\s+R|\[[^\]]*\])/g
+  for (const m of entries.matchAll(re)) nums.push([Number(m[1]), m[2]!])
+  // Every entry read: the array holds nothing else than key-value pairs.
+  if (entries.replace(re, '').trim() !== '') return undefined
+  // The document element's children: structure elements only (no marked content right under it).
+  const kids = /\/K\s+(\d+\s+0\s+R|\[[^\]]*\])/.exec(objects[document - 1] ?? '')?.[1]
+  if (!kids || kids.replace(/\d+\s+0\s+R/g, '').replace(/[[\]\s]/g, '') !== '') return undefined
+  const children = [...kids.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]))
+  return { document, children, nums, nextKey }
+}
+
+/**
+ * An object's text with every indirect reference `N 0 R` moved by `shift`, and every structure parent
+ * key (`/StructParents N` of a page, `/StructParent N` of an annotation) by `keyShift`: in its
+ * dictionaries and arrays only, never inside a string or a stream's data.
+ */
+function renumber(object: string, shift: number, keyShift = 0): string {
+  if (shift === 0 && keyShift === 0) return object
   let out = ''
   let from = 0
   let depth = 0
   const flush = (to: number): void => {
-    out += object.slice(from, to).replace(/(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g, (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`)
+    out += object
+      .slice(from, to)
+      .replace(/(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g, (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`)
+      .replace(/(\/StructParents?\s+)(\d+)/g, (_, key: string, num: string) => `${key}${Number(num) + keyShift}`)
   }
   for (let i = 0; i < object.length; ) {
     const c = object[i]
