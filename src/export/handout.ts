@@ -134,6 +134,7 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   // The diagnostic's slides are a table too small to read in a thumbnail: the handout prints the table itself.
   const isDiagnostic = (html: string, attributes: Record<string, string>): boolean => diagnostic.length > 0 && /\bdiagnostic\b/.test(attributes.class ?? '') && html.includes('<table')
   const blocks: ({ slides: HandoutSlide[][] } | { diagnostic: true })[] = []
+  const inTable = new Set<number>()
   let run: HandoutSlide[] = []
   const flush = (): void => {
     if (run.length > 0) blocks.push({ slides: paginate(run, HANDOUT_SLIDES_PER_PAGE) })
@@ -141,6 +142,7 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   }
   slides.forEach((slide, i) => {
     if (isDiagnostic(slide.html, slide.attributes)) {
+      inTable.add(i + 1)
       if (!blocks.some((b) => 'diagnostic' in b)) {
         flush()
         blocks.push({ diagnostic: true })
@@ -182,7 +184,10 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
     blocks,
     hasDiagnostic: diagnostic.length > 0,
     diagnostic: diagnostic.map((row) => ({ ...row, alternatives: row.alternatives.map((a) => ({ ...a, display: displayAddress(a.url) })) })),
-    links: collectLinks(deck).map((link) => linkItem(link, messages)),
+    // The alternatives' links are in the table, with their addresses: listed once, there.
+    links: collectLinks(deck)
+      .filter((link) => link.slides.some((n) => !inTable.has(n)))
+      .map((link) => linkItem({ ...link, slides: link.slides.filter((n) => !inTable.has(n)) }, messages)),
     contacts: {
       association: profile.generic
         ? undefined
