@@ -89,7 +89,9 @@ describe('diapo build --asso', () => {
       for (const other of Object.values(names).filter((n) => n !== name)) expect(first).not.toContain(squeeze(other))
       const handout = path.join(dir, 'handout.pdf')
       expect(Number((await pdfInfo(handout)).Pages)).toBeGreaterThan(Math.ceil(slideCount / 3))
-      expect(squeeze(await pdfText(handout, 1))).toContain(squeeze(name))
+      // On the cover; pdftotext drops the hyphen of a word broken at the end of a line (Croix-|Rousse).
+      const dehyphen = (text: string): string => squeeze(text).replace(/-/g, '')
+      expect(dehyphen(await pdfText(handout, 1))).toContain(dehyphen(name))
     }
     // The tools diagnostic makes the Jardins deck longer than the minimal profiles'.
     const pages = async (slug: string): Promise<number> => Number((await pdfInfo(path.join(work, 'dist', slug, 'slides.pdf'))).Pages)
