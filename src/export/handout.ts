@@ -173,7 +173,8 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
       date: profile.workshop.date ? formatLongDate(profile.workshop.date, deck.meta.lang) : undefined,
       place: profile.workshop.place,
       facilitator: profile.workshop.facilitator,
-      sections: sections.map((s) => ({ title: s.title, number: s.slides[0]!.number })),
+      // The talk's parts; the first, the title slide, is the cover itself.
+      sections: sections.slice(1).map((s) => ({ title: s.title, number: s.slides[0]!.number })),
     },
     organiser: {
       name: ORGANISER.name,
