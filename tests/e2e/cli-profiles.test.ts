@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { pdfInfo, pdfText, squeeze } from './pdf-tools.js'
+import { foreignFonts, pdfInfo, pdfText, squeeze } from './pdf-tools.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DIAPO = path.join(ROOT, 'bin', 'diapo.js')
@@ -92,6 +92,8 @@ describe('diapo build --asso', () => {
       // On the cover; pdftotext drops the hyphen of a word broken at the end of a line (Croix-|Rousse).
       const dehyphen = (text: string): string => squeeze(text).replace(/-/g, '')
       expect(dehyphen(await pdfText(handout, 1))).toContain(dehyphen(name))
+      // The deck's fonts only, the logos' included: an example to copy draws no text in a system font.
+      for (const pdf of ['slides.pdf', 'handout.pdf', 'notes.pdf']) expect(await foreignFonts(path.join(dir, pdf)), `${slug}/${pdf}`).toEqual([])
     }
     // The tools diagnostic makes the Jardins deck longer than the minimal profiles'.
     const pages = async (slug: string): Promise<number> => Number((await pdfInfo(path.join(work, 'dist', slug, 'slides.pdf'))).Pages)
