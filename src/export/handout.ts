@@ -190,7 +190,8 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
       .filter((link) => link.slides.some((n) => !inTable.has(n)))
       .map((link) => linkItem({ ...link, slides: link.slides.filter((n) => !inTable.has(n)) }, messages)),
     contacts: {
-      association: profile.generic
+      // An association without an address to give gets no empty box.
+      association: profile.generic || !(profile.contact.email || profile.contact.website)
         ? undefined
         : {
             name: profile.name,
