@@ -354,7 +354,10 @@ const DECODE_IMAGES = `window.decodeImages = async function () {
   })
   const images = [...document.images]
   for (const url of urls) { const img = new Image(); img.src = url; images.push(img) }
-  await Promise.all(images.map((img) => { img.loading = 'eager'; return img.decode().catch(() => undefined) }))
+  // A hidden tab (the full browser shows one page at a time) renders no frame, and decode() waits for one:
+  // there, an image that has loaded is ready enough, printing decodes it.
+  const loaded = (img) => img.complete ? undefined : new Promise((resolve) => { img.addEventListener('load', resolve); img.addEventListener('error', resolve) })
+  await Promise.all(images.map((img) => { img.loading = 'eager'; return document.hidden ? loaded(img) : img.decode().catch(() => undefined) }))
 }`
 
 declare global {

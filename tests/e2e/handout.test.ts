@@ -3,8 +3,10 @@
 // written twice in different forms, mailto:), printed by each installed browser, read with poppler-utils
 // and pdf-lib.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -13,6 +15,7 @@ import { loadProfile } from '../../src/config/load.js'
 import { collectLinks, displayAddress } from '../../src/export/links.js'
 import { foreignFonts, pdfInfo, pdfLang, pdfOutline, pdfText, pdfWords, ROOT, runCli, squeeze } from './pdf-tools.js'
 
+const run = promisify(execFile)
 const DECK = path.join(ROOT, 'tests', 'fixtures', 'decks', 'handout')
 const PROFILE = path.join(ROOT, 'tests', 'fixtures', 'associations', 'handout.yml')
 const ASSO = 'Association des Habitantes et Habitants du Quartier des Pentes de la Croix-Rousse'
@@ -62,6 +65,9 @@ describe.each(BROWSERS)('diapo build --asso --pdf with %s', (browser) => {
     for (const text of [ASSO, 'jeudi 3 décembre 2026', 'Maison des associations, Lyon 1er', 'Camille', 'Libérons nos ordis']) {
       expect(cover.replace(/-/g, ''), text).toContain(squeeze(text).replace(/-/g, ''))
     }
+    // The association's logo (a PNG, 240×120), printed on the cover even from a hidden tab.
+    const { stdout } = await run('pdfimages', ['-list', '-f', '1', '-l', '1', handout])
+    expect(stdout).toMatch(/^\s+1\s+0\s+image\s+240\s+120\s/m)
   })
 
   it('prints no sentence of the speaker notes in the handout, and every one in notes.pdf', async () => {
