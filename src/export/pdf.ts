@@ -9,6 +9,7 @@ import type { CompiledDeck } from '../compile.js'
 import { DeckError, formatLocation } from '../errors.js'
 import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
+import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
@@ -82,7 +83,13 @@ export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfs
     [NOTES_PDF]: () => printNotes(options, warnings),
   }
   try {
-    return { files: await settleAll(only.map((name) => jobs[name]())), warnings }
+    const files = await settleAll(only.map((name) => jobs[name]()))
+    const ranges = await loadFontRanges(options.dir)
+    for (const { loc, chars } of ranges ? findMissingGlyphs(options.compiled.rendered, ranges) : []) {
+      const list = chars.map((c) => `"${c}"`).join(', ')
+      warnings.push(`${formatLocation(loc)}: ${list} ${chars.length > 1 ? 'are' : 'is'} not in the deck's fonts: the PDFs draw ${chars.length > 1 ? 'them' : 'it'} in a system font; write ${chars.length > 1 ? 'them' : 'it'} otherwise (-> for an arrow) or use an image`)
+    }
+    return { files, warnings }
   } catch (err) {
     await Promise.all([SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
     throw err
