@@ -57,6 +57,9 @@ if (printing) preparePrint(new URLSearchParams(window.location.search).get('slid
 // gives a one-page PDF: the PDF export waits on this instead. Listened to before `initialize()`, so
 // the event cannot be missed.
 const printReady = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()))
+// Every page of the PDF is a slide to read: reveal.js hides all but the current one from assistive
+// technology (aria-hidden), which would leave them out of the tagged PDF's structure.
+if (printing) deck.on('pdf-ready', () => document.querySelectorAll('.reveal .slides section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')))
 void deck.initialize()
 
 /**

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 
 import { formatMs, printRows, report, reportedRows } from './bench/lib.mjs'
 
-const PARTS = ['html', 'pdf', 'profiles', 'dev', 'browsers']
+const PARTS = ['html', 'pdf', 'pdfs', 'profiles', 'dev', 'browsers']
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { loadProfileDeck } from './config/apply.js'
+import { type Audience, loadProfileDeck } from './config/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
 import { DeckError, displayPath } from './errors.js'
 import { inspectMedia, type MediaScope } from './media.js'
@@ -57,6 +57,8 @@ export interface CompiledDeck {
   style?: string
   /** Where the files the slides show may come from. */
   mediaScope: MediaScope
+  /** Who the deck is for (the handout's cover, diagnostic table and contacts). */
+  audience: Audience
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -110,7 +112,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
-  return { html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope }
+  return { html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope, audience: forAudience.audience }
 }
 
 // --- internal ---

@@ -43,6 +43,10 @@ export interface Slide {
   notes: string
   /** Line (in `loc.file`) where the notes begin. */
   notesLine?: number
+  /** Markdown of the attendees' text (a `Handout:` block): printed under the slide in handout.pdf only. */
+  handout?: string
+  /** Line (in `loc.file`) where the attendees' text begins. */
+  handoutLine?: number
   /** Line (in `loc.file`) of the first `<!-- .slide: ... -->` comment, for errors about its attributes. */
   attributesLine?: number
   /** Attributes from `<!-- .slide: ... -->` comments. */
@@ -71,10 +75,12 @@ export interface RenderedSlide {
   section: string
   html: string
   notesHtml: string
+  /** The attendees' text (`Handout:`), for handout.pdf; '' when there is none. */
+  handoutHtml?: string
   attributes: Record<string, string>
   /** Local files the slide refers to (images, backgrounds), resolved to absolute paths. */
   assets: LocalAsset[]
-  /** Every `http(s)://` or `mailto:` link of the slide, with its text. */
+  /** Every `http(s)://` or `mailto:` link of the slide, its notes and its attendees' text, with its text. */
   links: { href: string; text: string }[]
 }
 

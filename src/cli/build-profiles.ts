@@ -52,7 +52,7 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
 
 // --- internal ---
 
-/** Every profile's slides.pdf and handout.pdf, printed by one browser started while the first deck builds. */
+/** Every profile's slides.pdf, handout.pdf and notes.pdf, printed by one browser started while the first deck builds. */
 async function buildProfilesWithPdf(options: ProfilesBuildOptions, opts: ProfilesCliOptions): Promise<ProfileOutcome[]> {
   const [{ buildProfiles }, { withBrowser, DEFAULT_TIMEOUT }, { exportPdfs }, { createBrowserNotice }] = await Promise.all([
     import('../commands/build-profiles.js'),

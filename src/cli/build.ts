@@ -8,7 +8,7 @@ import { addDeckOptions, addPdfOptions, type BuildCliOptions, runBuild } from '.
 export function registerBuild(program: Command, ctx: CliContext): void {
   const command = addDeckOptions(
     program.command('build').description('build a deck into DIR/index.html with everything it needs (works offline, from file://)'),
-  ).option('--pdf', 'also write DIR/slides.pdf and DIR/handout.pdf (needs Chromium, Chrome or Edge)')
+  ).option('--pdf', 'also write DIR/slides.pdf, DIR/handout.pdf and DIR/notes.pdf (needs Chromium, Chrome or Edge)')
   addPdfOptions(addAssoOption(command)).action((deck: string, opts: BuildCliOptions & { asso: string[] }) =>
     opts.asso.length > 0 ? runProfilesBuild(ctx, deck, opts) : runBuild(ctx, deck, opts),
   )

@@ -19,7 +19,7 @@ export function registerPdf(program: Command, ctx: CliContext): void {
   const command = addDeckOptions(
     program
       .command('pdf')
-      .description('build a deck and its PDFs: DIR/slides.pdf (one page a slide) and DIR/handout.pdf (A4, with notes and links); same as build --pdf'),
+      .description('build a deck and its PDFs: DIR/slides.pdf (one page a slide), DIR/handout.pdf (A4, for attendees) and DIR/notes.pdf (A4, the speaker\'s copy); same as build --pdf'),
   )
   addPdfOptions(command).action((deck: string, opts: BuildCliOptions) => runBuild(ctx, deck, { ...opts, pdf: true }))
 }

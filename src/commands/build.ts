@@ -8,7 +8,7 @@ import type { PdfBuildOptions } from './pdf.js'
 export interface BuildOptions extends CompileOptions {
   /** Output folder (default `dist/`). */
   out: string
-  /** Also write slides.pdf and handout.pdf (see `buildWithPdf` for the options it takes). */
+  /** Also write slides.pdf, handout.pdf and notes.pdf (see `buildWithPdf` for the options it takes). */
   pdf?: boolean
 }
 

@@ -20,7 +20,7 @@ export interface PdfBuildOptions extends BuildOptions {
 }
 
 /**
- * `diapo build --pdf`: the HTML deck, then `slides.pdf` and `handout.pdf` printed from it, all in one
+ * `diapo build --pdf`: the HTML deck, then `slides.pdf`, `handout.pdf` and `notes.pdf` printed from it, all in one
  * staging folder swapped into `out` at the end. The browser starts while the deck is compiled and
  * written. When the PDFs fail (no browser, a time-out), the HTML deck is still put in place, the
  * previous PDFs are left as they were, and the error is thrown.

@@ -8,7 +8,7 @@ import { parseFrontMatter } from '../parse/frontmatter.js'
 import { arrangeSections, sectionIdFromText } from '../parse/sections.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
-import { buildDiagnostic } from '../render/diagnostic.js'
+import { buildDiagnostic, type DiagnosticRow } from '../render/diagnostic.js'
 import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
 import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
 import type { DeckMeta, SourceFile } from '../types.js'
@@ -26,6 +26,14 @@ export interface ProfileDeck {
   style?: string
   /** The profile's theme (a name or an absolute `.css` path). */
   theme?: string
+  /** Who the deck is for, and their tools diagnostic: the handout's cover, table and contacts. */
+  audience: Audience
+}
+
+/** The association a deck is made for (the generic profile without `--asso`) and its tools diagnostic. */
+export interface Audience {
+  profile: ResolvedProfile
+  diagnostic: DiagnosticRow[]
 }
 
 /**
@@ -42,14 +50,16 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
-  const diagnostic = wrapTexts(buildDiagnostic(profile.tools, catalogue), lang)
+  const built = buildDiagnostic(profile.tools, catalogue)
+  const diagnostic = wrapTexts(built, lang)
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
   const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
-  return { sources: rendered, meta, style: profileStyle(profile), ...(profile.theme ? { theme: profile.theme } : {}) }
+  const audience = { profile, diagnostic: built.rows }
+  return { sources: rendered, meta, style: profileStyle(profile), audience, ...(profile.theme ? { theme: profile.theme } : {}) }
 }
 
 /** `:root { --diapo-primary: ...; --diapo-accent: ... }` for a profile's colours (validated CSS colours). */

@@ -1,36 +1,109 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
-import Handlebars from 'handlebars'
-import type { Page } from 'puppeteer-core'
-
-import { PACKAGE_ROOT } from '../paths.js'
-import { renderAttributes } from '../render/attributes.js'
-import { escapeHtml } from '../render/markdown.js'
+import type { Audience } from '../config/apply.js'
+import { formatLongDate } from '../render/helpers.js'
 import { deckTitle } from '../render/page.js'
-import type { RenderedDeck, RenderedSlide } from '../types.js'
-import { handoutLayout, type HandoutPerPage, paginate } from './layout.js'
-import { collectLinks, type DeckLink } from './links.js'
+import type { RenderedDeck } from '../types.js'
+import { A4, HANDOUT_MARGIN, paginate, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
+import { collectLinks, displayAddress, type DeckLink } from './links.js'
+import { deckSections } from './outline.js'
+import { createPrintTemplates, printedSlide, PRINT_TEMPLATES_DIR, type PrintedSlide } from './print-page.js'
 
-export const HANDOUT_TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'handout.hbs')
+export const HANDOUT_TEMPLATE_FILE = path.join(PRINT_TEMPLATES_DIR, 'handout.hbs')
+
+/** Libérons nos ordis, who runs the workshops: the organiser on every handout's cover and contacts. */
+export const ORGANISER = {
+  name: 'Libérons nos ordis',
+  website: 'https://blog.libere-ton-ordi.com',
+  programme: { name: "Emancip'asso", website: 'https://emancipasso.org' },
+}
 
 /** The handout's own words, in the deck's language. */
 export interface HandoutMessages {
   slide: string
-  slides: string
-  links: string
+  handout: string
+  workshopFor: string
+  facilitatedBy: string
+  organisedBy: string
+  programme: string
+  genericAudience: string
+  diagnostic: string
+  diagnosticIntro: string
+  need: string
+  current: string
+  alternatives: string
+  why: string
+  toStudy: string
+  furtherReading: string
+  contacts: string
+  email: string
+  website: string
+  onSlide: string
+  contents: string
+  notesLabel: string
 }
 
 const MESSAGES: Record<string, HandoutMessages> = {
-  fr: { slide: 'Diapositive', slides: 'diapositives', links: 'Liens' },
-  en: { slide: 'Slide', slides: 'slides', links: 'Links' },
+  fr: {
+    slide: 'Diapositive',
+    handout: "Support de l'atelier",
+    workshopFor: 'Atelier pour',
+    facilitatedBy: 'Animé par',
+    organisedBy: 'Organisé par',
+    programme: "dans le cadre du programme Emancip'asso",
+    genericAudience: 'Pour les associations qui veulent des outils numériques libres et éthiques',
+    diagnostic: 'Vos outils et leurs alternatives',
+    diagnosticIntro: 'Le diagnostic fait ensemble pendant l\u2019atelier : pour chaque besoin, l\u2019outil utilisé aujourd\u2019hui, des alternatives libres et éthiques, et pourquoi changer.',
+    need: 'Besoin',
+    current: "Outil utilisé aujourd'hui",
+    alternatives: 'Alternatives libres et éthiques',
+    why: 'Pourquoi changer',
+    toStudy: 'à étudier ensemble',
+    furtherReading: 'Pour aller plus loin',
+    contacts: 'Contacts',
+    email: 'Courriel',
+    website: 'Site web',
+    onSlide: 'diapositive',
+    contents: 'Au programme',
+    notesLabel: 'Vos notes',
+  },
+  en: {
+    slide: 'Slide',
+    handout: 'Workshop handout',
+    workshopFor: 'Workshop for',
+    facilitatedBy: 'Facilitated by',
+    organisedBy: 'Organised by',
+    programme: "as part of the Emancip'asso programme",
+    genericAudience: 'For associations that want free and ethical digital tools',
+    diagnostic: 'Your tools and their alternatives',
+    diagnosticIntro: 'The diagnostic made together during the workshop: for each need, the tool used today, free and ethical alternatives, and why to change.',
+    need: 'Need',
+    current: 'Tool used today',
+    alternatives: 'Free and ethical alternatives',
+    why: 'Why change',
+    toStudy: 'to study together',
+    furtherReading: 'Further reading',
+    contacts: 'Contacts',
+    email: 'E-mail',
+    website: 'Website',
+    onSlide: 'slide',
+    contents: 'Contents',
+    notesLabel: 'Your notes',
+  },
 }
+
+/** Slides a handout page: two, each with its attendees' text and lines to write on under it. */
+export const HANDOUT_SLIDES_PER_PAGE = 2
+/** Width of a slide on the handout, in mm: 10.5 pt for the slides' 32 px text. */
+const SLIDE_WIDTH_MM = 150
 
 export interface HandoutOptions {
   /** The template's source (templates/handout.hbs: `loadHandoutTemplate()`). */
   template: string
-  /** Slides a page: 3 with notes beside (default), 2 with notes below. */
-  perPage?: HandoutPerPage
+  /** Who the deck is for: cover, diagnostic table, contacts. */
+  audience: Audience
   /** Extra CSS of the deck (an association's colours), after the theme. */
   style?: string
 }
@@ -46,83 +119,108 @@ export async function loadHandoutTemplate(): Promise<string> {
 }
 
 /**
- * Renders the handout page (printed to handout.pdf): the slides `perPage` to a page, each in its
- * 1280×720 frame scaled down, with its speaker notes; then a page "Liens" with every link of the talk
- * and the slides it appears on. Its asset paths are those of `index.html`: write it beside it.
+ * Renders the attendees' handout (printed to handout.pdf): a cover (title, association, date, place,
+ * facilitator, organiser); the slides two a page, each with its attendees' text (`Handout:`) and lines
+ * to write on, never the speaker notes; the tools diagnostic as a table in place of its slides; then
+ * "Pour aller plus loin" (every link once) and the contacts. Its asset paths are those of
+ * `index.html`: write it beside it.
  */
-export function renderHandout(deck: RenderedDeck, options: HandoutOptions): string {
-  const hbs = Handlebars.create()
+export async function renderHandout(deck: RenderedDeck, options: HandoutOptions): Promise<string> {
+  const hbs = await createPrintTemplates()
   const template = hbs.compile(options.template, { strict: false })
-  const layout = handoutLayout(options.perPage ?? 3)
+  const { profile, diagnostic } = options.audience
   const messages = handoutMessages(deck.meta.lang)
-  const slides = deck.stacks.flatMap((s) => s.slides).map((slide, i) => handoutSlide(slide, i + 1))
+  const slides = deck.stacks.flatMap((s) => s.slides)
+  // The diagnostic's slides are a table too small to read in a thumbnail: the handout prints the table itself.
+  const isDiagnostic = (html: string, attributes: Record<string, string>): boolean => diagnostic.length > 0 && /\bdiagnostic\b/.test(attributes.class ?? '') && html.includes('<table')
+  const blocks: ({ slides: HandoutSlide[][] } | { diagnostic: true })[] = []
+  const inTable = new Set<number>()
+  let run: HandoutSlide[] = []
+  const flush = (): void => {
+    if (run.length > 0) blocks.push({ slides: paginate(run, HANDOUT_SLIDES_PER_PAGE) })
+    run = []
+  }
+  slides.forEach((slide, i) => {
+    if (isDiagnostic(slide.html, slide.attributes)) {
+      inTable.add(i + 1)
+      if (!blocks.some((b) => 'diagnostic' in b)) {
+        flush()
+        blocks.push({ diagnostic: true })
+      }
+      return
+    }
+    run.push({ ...printedSlide(slide, i + 1), handoutHtml: slide.handoutHtml ?? '' })
+  })
+  flush()
+  const width = SLIDE_WIDTH_MM
+  const sections = deckSections(deck).filter((s) => s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)))
   return template({
     lang: deck.meta.lang,
     title: deckTitle(deck),
     author: deck.meta.author,
     style: options.style,
-    layout,
-    direction: layout.notes === 'below' ? 'column' : 'row',
     messages,
-    pages: paginate(slides, layout.perPage),
-    links: collectLinks(deck).map((link) => linkItem(link, messages)),
-  })
-}
-
-/**
- * Header and footer of each handout page (Puppeteer's templates): the talk's title (and author) at
- * the top, "n / total" at the bottom. They cannot load the page's fonts: a system sans-serif it is.
- */
-export function renderHandoutHeaderFooter(title: string, author?: string): { headerTemplate: string; footerTemplate: string } {
-  const style = 'font-family: sans-serif; font-size: 8pt; color: #555; width: 100%; margin: 0 14mm; display: flex;'
-  const text = escapeHtml(author ? `${title} — ${author}` : title)
-  return {
-    headerTemplate: `<div style="${style} justify-content: space-between;"><span>${text}</span></div>`,
-    footerTemplate: `<div style="${style} justify-content: center;"><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-  }
-}
-
-/**
- * In the browser, before printing: notes too long for their box get a smaller type (down to 6.5 pt)
- * rather than being cut. Returns the numbers of the slides whose notes still do not fit.
- */
-export async function fitHandoutNotes(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const overflowing: number[] = []
-    document.querySelectorAll<HTMLElement>('.handout-notes').forEach((box, i) => {
-      let size = 9.5
-      while (box.scrollHeight > box.clientHeight + 1 && size > 6.5) {
-        size -= 0.5
-        box.style.fontSize = `${size}pt`
-      }
-      if (box.scrollHeight > box.clientHeight + 1) overflowing.push(i + 1)
-    })
-    return overflowing
+    layout: {
+      slideWidth: width,
+      slideHeight: Math.round(((width * SLIDE_HEIGHT) / SLIDE_WIDTH) * 100) / 100,
+      rowHeight: (A4.height - HANDOUT_MARGIN.top - HANDOUT_MARGIN.bottom) / HANDOUT_SLIDES_PER_PAGE,
+      scale: Math.round(((width * 96) / 25.4 / SLIDE_WIDTH) * 10_000) / 10_000,
+    },
+    cover: {
+      generic: profile.generic,
+      name: profile.name,
+      logo: profile.logo ? pathToFileURL(profile.logo).href : undefined,
+      date: profile.workshop.date ? formatLongDate(profile.workshop.date, deck.meta.lang) : undefined,
+      place: profile.workshop.place,
+      facilitator: profile.workshop.facilitator,
+      // The talk's parts; the first, the title slide, is the cover itself.
+      sections: sections.slice(1).map((s) => ({ title: s.title, number: s.slides[0]!.number })),
+    },
+    organiser: {
+      name: ORGANISER.name,
+      website: ORGANISER.website,
+      websiteText: displayAddress(ORGANISER.website),
+      programme: { ...ORGANISER.programme, websiteText: displayAddress(ORGANISER.programme.website) },
+    },
+    blocks,
+    hasDiagnostic: diagnostic.length > 0,
+    diagnostic: diagnostic.map((row) => ({ ...row, alternatives: row.alternatives.map((a) => ({ ...a, display: displayAddress(a.url) })) })),
+    // The alternatives' links are in the table, with their addresses: listed once, there.
+    links: collectLinks(deck)
+      .filter((link) => link.slides.some((n) => !inTable.has(n)))
+      .map((link) => linkItem({ ...link, slides: link.slides.filter((n) => !inTable.has(n)) }, messages)),
+    contacts: {
+      // An association without an address to give gets no empty box.
+      association: profile.generic || !(profile.contact.email || profile.contact.website)
+        ? undefined
+        : {
+            name: profile.name,
+            email: profile.contact.email,
+            website: profile.contact.website,
+            websiteText: profile.contact.website ? displayAddress(profile.contact.website) : undefined,
+          },
+      facilitator: profile.workshop.facilitator,
+    },
+    nav: slides.map((_, i) => i + 1),
+    // Lines to write on: as many as the space left under a slide holds (the rest is clipped).
+    lines: Array.from({ length: 8 }),
+    place: deck.meta.lang.toLowerCase().startsWith('fr') ? 'Lieu' : 'Place',
   })
 }
 
 // --- internal ---
 
-interface HandoutSlide {
-  number: number
-  attributes: string
-  background?: string
-  html: string
-  notesHtml: string
+interface HandoutSlide extends PrintedSlide {
+  handoutHtml: string
 }
 
-function handoutSlide(slide: RenderedSlide, number: number): HandoutSlide {
-  const attributes: Record<string, string> = {}
-  let background: string | undefined
-  for (const [name, value] of Object.entries(slide.attributes)) {
-    if (name === 'data-background-color' || name === 'data-background') background = `background: ${value}`
-    else if (name === 'data-background-image') background = `background: url("${value}") center / cover no-repeat`
-    else if (!name.startsWith('data-background')) attributes[name] = value
+function linkItem(link: DeckLink, messages: HandoutMessages): { href: string; text: string; address: string; where: string } {
+  const address = displayAddress(link.href)
+  const described = link.text && link.text !== link.href && displayAddress(link.text) !== address
+  return {
+    href: link.href,
+    text: described ? link.text : link.slideTitle,
+    address,
+    where: `${messages.onSlide} ${link.slides.join(', ')}`,
   }
-  return { number, attributes: renderAttributes(attributes), background, html: slide.html, notesHtml: slide.notesHtml }
-}
-
-function linkItem(link: DeckLink, messages: HandoutMessages): DeckLink & { where: string; showHref: boolean } {
-  const label = link.slides.length > 1 ? messages.slides : messages.slide.toLowerCase()
-  return { ...link, where: `${label} ${link.slides.join(', ')}`, showHref: link.text !== link.href }
 }

@@ -2,13 +2,19 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises'
 
 import type { PDFDocument } from 'pdf-lib'
 
+import type { OutlineEntry } from './outline.js'
+
 /** What a PDF says about itself (File › Properties in a reader). */
 export interface PdfMetadata {
   title: string
   author?: string
   subject?: string
+  /** The association a profile deck was made for. */
+  keywords?: string
   /** BCP 47 tag, written as the catalog's /Lang (screen readers pick their voice from it). */
   lang: string
+  /** Bookmarks (the reader's outline panel), shown open. */
+  outline?: OutlineEntry[]
 }
 
 /**
@@ -70,39 +76,61 @@ export function joinChromiumPdfs(parts: string[], meta: PdfMetadata): { text: st
   const read = parts.map(readChromiumPdf)
   if (read.some((part) => !part)) return undefined
   const chromium = read as ChromiumPdf[]
+  // Tagged parts (a structure tree each) are joined into one tagged PDF; a mix of both is not joined.
+  const tagged = chromium.every((part) => part.structure)
+  if (!tagged && chromium.some((part) => part.structure)) return undefined
   const count = chromium.reduce((n, part) => n + part.size - 1, 0)
-  const [root, catalog, info] = [count + 1, count + 2, count + 3]
+  const [root, catalog, info, structRoot, parentTree, document] = [count + 1, count + 2, count + 3, count + 4, count + 5, count + 6]
   let text = '%PDF-1.4\n%\xd3\xeb\xe9\xe1\n'
   const offsets: number[] = []
   const kids: string[] = []
+  const children: string[] = []
+  const nums: string[] = []
   let shift = 0
+  let keyShift = 0
   let pages = 0
   for (const part of chromium) {
     part.objects.forEach((object, i) => {
       const num = i + 1
-      let body = renumber(object, shift)
-      // The part's page tree hangs under the new one.
+      let body = renumber(object, shift, keyShift)
+      // The part's page tree hangs under the new one; its document element's children, under the new
+      // document element (a tagged PDF has one).
       if (num === part.pagesRoot) body = body.replace('<<', `<</Parent ${root} 0 R\n`)
+      if (part.structure?.children.includes(num)) body = body.replace(`/P ${part.structure.document + shift} 0 R`, `/P ${document} 0 R`)
       offsets[num + shift] = text.length
       text += `${num + shift} 0 obj${body}endobj\n`
     })
     kids.push(`${part.pagesRoot + shift} 0 R`)
+    if (part.structure) {
+      children.push(...part.structure.children.map((child) => `${child + shift} 0 R`))
+      for (const [key, value] of part.structure.nums) nums.push(`${key + keyShift} ${renumber(value, shift, 0)}`)
+      keyShift += part.structure.nextKey
+    }
     pages += part.pages
     shift += part.size - 1
   }
+  const structure = tagged ? `\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${structRoot} 0 R` : ''
   const added: [number, string][] = [
     [root, `<</Type /Pages\n/Kids [${kids.join(' ')}]\n/Count ${pages}>>`],
-    [catalog, `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`],
+    [catalog, `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}${structure}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`],
     [info, `<<${infoEntries(meta)}>>`],
   ]
+  if (tagged) {
+    added.push(
+      [structRoot, `<</Type /StructTreeRoot\n/K ${document} 0 R\n/ParentTreeNextKey ${keyShift}\n/ParentTree ${parentTree} 0 R>>`],
+      [parentTree, `<</Type /ParentTree\n/Nums [${nums.join(' ')}]>>`],
+      [document, `<</Type /StructElem\n/S /Document\n/Lang ${pdfString(meta.lang)}\n/P ${structRoot} 0 R\n/K [${children.join(' ')}]>>`],
+    )
+  }
+  const last = added.at(-1)![0]
   for (const [num, body] of added) {
     offsets[num] = text.length
     text += `${num} 0 obj\n${body}\nendobj\n`
   }
   const xref = text.length
-  text += `xref\n0 ${info + 1}\n0000000000 65535 f \n`
-  for (let num = 1; num <= info; num++) text += `${String(offsets[num]).padStart(10, '0')} 00000 n \n`
-  text += `trailer\n<</Size ${info + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  text += `xref\n0 ${last + 1}\n0000000000 65535 f \n`
+  for (let num = 1; num <= last; num++) text += `${String(offsets[num]).padStart(10, '0')} 00000 n \n`
+  text += `trailer\n<</Size ${last + 1}\n/Root ${catalog} 0 R\n/Info ${info} 0 R>>\nstartxref\n${xref}\n%%EOF\n`
   return { text, pages }
 }
 
@@ -122,7 +150,17 @@ export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text:
   const infoRef = /\/Info (\d+) 0 R/.exec(trailer)?.[1]
   const info = infoEntries(meta, infoRef ? (objectBody(pdf, infoRef) ?? '') : '')
   const objects: [string, string][] = [[infoRef ?? String(size), info]]
-  if (!/\/Lang\b/.test(catalog)) objects.push([root, withEntries(catalog, { Lang: pdfString(meta.lang) })])
+  let next = infoRef ? size : size + 1
+  const catalogEntries: Record<string, string | undefined> = /\/Lang\b/.test(catalog) ? {} : { Lang: pdfString(meta.lang) }
+  if (meta.outline && meta.outline.length > 0) {
+    const outline = renderOutline(pdf, catalog, pages, meta.outline, next)
+    if (outline.objects.length > 0) {
+      objects.push(...outline.objects.map(([num, body]): [string, string] => [String(num), body]))
+      next += outline.objects.length
+      Object.assign(catalogEntries, { Outlines: `${outline.root} 0 R`, PageMode: '/UseOutlines' })
+    }
+  }
+  if (Object.keys(catalogEntries).length > 0) objects.push([root, withEntries(catalog, catalogEntries)])
 
   let text = '\n'
   const offsets: [string, number][] = []
@@ -132,13 +170,95 @@ export function renderIncrementalUpdate(pdf: string, meta: PdfMetadata): { text:
   }
   const xref = pdf.length + Buffer.byteLength(text, 'latin1')
   text += 'xref\n' + offsets.map(([num, at]) => `${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`).join('')
-  const newSize = infoRef ? size : size + 1
+  const newSize = next
   const infoNum = objects[0]![0]
   text += `trailer\n<</Size ${newSize} /Root ${root} 0 R /Info ${infoNum} 0 R /Prev ${startxref}>>\nstartxref\n${xref}\n%%EOF\n`
   return { text, pages: count }
 }
 
 // --- internal ---
+
+/**
+ * The objects of a PDF outline (bookmarks) for `entries`, numbered from `first`, and its root's number.
+ * A bookmark leads to a page (its index) or to a named destination of the catalog's /Dests (Chromium
+ * writes one for each element an internal link points to); one leading nowhere is left out.
+ */
+function renderOutline(pdf: string, catalog: string, pagesRoot: string, entries: OutlineEntry[], first: number): { root: number; objects: [number, string][] } {
+  const offsets = xrefOffsets(pdf)
+  const body = (num: string): string => {
+    const at = offsets.get(Number(num))
+    if (at === undefined) return ''
+    const m = /^\s*\d+ 0 obj\s*<<([\s\S]*)>>\s*$/.exec(pdf.slice(at, pdf.indexOf('endobj', at)))
+    return m?.[1] ?? ''
+  }
+  const pageRefs: string[] = []
+  const walk = (num: string): void => {
+    const node = body(num)
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1]
+    if (!kids) return void pageRefs.push(`${num} 0 R`)
+    for (const kid of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(kid[1]!)
+  }
+  walk(pagesRoot)
+  const destsValue = parseDictEntries(catalog).find(([key]) => key === 'Dests')?.[1] ?? ''
+  const destsRef = /^(\d+)\s+0\s+R$/.exec(destsValue.trim())?.[1]
+  const destsBody = destsRef ? body(destsRef) : (/^<<([\s\S]*)>>$/.exec(destsValue.trim())?.[1] ?? '')
+  const dests = new Map(destsBody ? parseDictEntries(destsBody) : [])
+  const destOf = (entry: OutlineEntry): string | undefined => {
+    if (entry.dest !== undefined) return dests.get(entry.dest)
+    const ref = entry.page === undefined ? undefined : pageRefs[entry.page]
+    return ref ? `[${ref} /Fit]` : undefined
+  }
+  let next = first + 1
+  const objects: [number, string][] = []
+  // Returns the numbers of the items written for `list` under `parent`, and how many items they hold in all.
+  const write = (list: OutlineEntry[], parent: number): { nums: number[]; count: number } => {
+    const kept = list.map((entry) => ({ entry, dest: destOf(entry) ?? (entry.children?.[0] && destOf(entry.children[0])) })).filter((e) => e.dest)
+    const nums = kept.map(() => next++)
+    let count = 0
+    kept.forEach(({ entry, dest }, i) => {
+      const children = write(entry.children ?? [], nums[i]!)
+      count += 1 + children.count
+      const links = [
+        `/Title ${pdfString(entry.title)}`,
+        `/Parent ${parent} 0 R`,
+        i > 0 ? `/Prev ${nums[i - 1]} 0 R` : '',
+        i < nums.length - 1 ? `/Next ${nums[i + 1]} 0 R` : '',
+        children.nums.length > 0 ? `/First ${children.nums[0]} 0 R /Last ${children.nums.at(-1)} 0 R /Count ${children.count}` : '',
+        `/Dest ${dest}`,
+      ]
+      objects.push([nums[i]!, links.filter(Boolean).join('\n')])
+    })
+    return { nums, count }
+  }
+  const top = write(entries, first)
+  if (top.nums.length === 0) return { root: first, objects: [] }
+  objects.unshift([first, `/Type /Outlines\n/First ${top.nums[0]} 0 R\n/Last ${top.nums.at(-1)} 0 R\n/Count ${top.count}`])
+  return { root: first, objects }
+}
+
+/** Where each object of a PDF with classic cross-reference tables is (the newest table wins). */
+function xrefOffsets(pdf: string): Map<number, number> {
+  const offsets = new Map<number, number>()
+  let at: number | undefined = readTrailer(pdf)?.startxref
+  const seen = new Set<number>()
+  while (at !== undefined && !seen.has(at) && pdf.startsWith('xref', at)) {
+    seen.add(at)
+    const trailerAt = pdf.indexOf('trailer', at)
+    const lines = pdf.slice(at + 4, trailerAt).split(/\r?\n|\r/)
+    let num = 0
+    for (const line of lines) {
+      const section = /^(\d+) (\d+)\s*$/.exec(line)
+      const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(line)
+      if (entry) {
+        if (entry[3] === 'n' && !offsets.has(num)) offsets.set(num, Number(entry[1]))
+        num++
+      } else if (section) num = Number(section[1])
+    }
+    const prev = /\/Prev (\d+)/.exec(pdf.slice(trailerAt, pdf.indexOf('>>', trailerAt)))?.[1]
+    at = prev === undefined ? undefined : Number(prev)
+  }
+  return offsets
+}
 
 /**
  * The last trailer of an unencrypted PDF with a classic cross-reference table: where the table is,
@@ -159,10 +279,12 @@ interface ChromiumPdf {
   objects: string[]
   pagesRoot: number
   pages: number
+  /** A tagged part's structure tree: its document element and that element's children, its parent tree's entries and next key. */
+  structure?: { document: number; children: number[]; nums: [number, string][]; nextKey: number }
 }
 
-/** Catalog entries a part may have and still be joined (anything else: outlines, names, a structure tree, forms). */
-const JOINABLE_CATALOG = new Set(['Type', 'Pages', 'ViewerPreferences', 'Lang', 'MarkInfo'])
+/** Catalog entries a part may have and still be joined (anything else: outlines, names, forms). */
+const JOINABLE_CATALOG = new Set(['Type', 'Pages', 'ViewerPreferences', 'Lang', 'MarkInfo', 'StructTreeRoot'])
 
 /** A PDF laid out as Chromium writes it, split into its objects; `undefined` for any other layout. */
 function readChromiumPdf(pdf: string): ChromiumPdf | undefined {
@@ -195,20 +317,50 @@ function readChromiumPdf(pdf: string): ChromiumPdf | undefined {
   const pagesRoot = Number(/\/Pages (\d+) 0 R/.exec(catalog)?.[1])
   const pages = Number(/\/Count (\d+)/.exec(objects[pagesRoot - 1] ?? '')?.[1])
   if (!pagesRoot || !pages || /\/Parent\b/.test(objects[pagesRoot - 1]!)) return undefined
-  return { size, objects, pagesRoot, pages }
+  const structRoot = Number(/\/StructTreeRoot (\d+) 0 R/.exec(catalog)?.[1])
+  if (!structRoot) return { size, objects, pagesRoot, pages }
+  const structure = readStructure(objects, structRoot)
+  return structure ? { size, objects, pagesRoot, pages, structure } : undefined
 }
 
 /**
- * An object's text with every indirect reference `N 0 R` moved by `shift`: in its dictionaries and
- * arrays only, never inside a string or a stream's data.
+ * A tagged part's structure tree as Chromium writes it: one document element under the root, and a
+ * parent tree with its entries in one /Nums array. `undefined` for any other shape.
  */
-function renumber(object: string, shift: number): string {
-  if (shift === 0) return object
+function readStructure(objects: string[], root: number): ChromiumPdf['structure'] {
+  const body = objects[root - 1] ?? ''
+  const document = Number(/\/K (\d+) 0 R/.exec(body)?.[1])
+  const tree = Number(/\/ParentTree (\d+) 0 R/.exec(body)?.[1])
+  const nextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(body)?.[1])
+  const entries = /\/Nums\s*\[([\s\S]*)\]/.exec(objects[tree - 1] ?? '')?.[1]
+  if (!document || !tree || !Number.isInteger(nextKey) || entries === undefined || /\/Kids\b/.test(objects[tree - 1]!)) return undefined
+  const nums: [number, string][] = []
+  const re = /(\d+)\s+(\d+\s+0\s+R|\[[^\]]*\])/g
+  for (const m of entries.matchAll(re)) nums.push([Number(m[1]), m[2]!])
+  // Every entry read: the array holds nothing else than key-value pairs.
+  if (entries.replace(re, '').trim() !== '') return undefined
+  // The document element's children: structure elements only (no marked content right under it).
+  const kids = /\/K\s+(\d+\s+0\s+R|\[[^\]]*\])/.exec(objects[document - 1] ?? '')?.[1]
+  if (!kids || kids.replace(/\d+\s+0\s+R/g, '').replace(/[[\]\s]/g, '') !== '') return undefined
+  const children = [...kids.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]))
+  return { document, children, nums, nextKey }
+}
+
+/**
+ * An object's text with every indirect reference `N 0 R` moved by `shift`, and every structure parent
+ * key (`/StructParents N` of a page, `/StructParent N` of an annotation) by `keyShift`: in its
+ * dictionaries and arrays only, never inside a string or a stream's data.
+ */
+function renumber(object: string, shift: number, keyShift = 0): string {
+  if (shift === 0 && keyShift === 0) return object
   let out = ''
   let from = 0
   let depth = 0
   const flush = (to: number): void => {
-    out += object.slice(from, to).replace(/(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g, (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`)
+    out += object
+      .slice(from, to)
+      .replace(/(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g, (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`)
+      .replace(/(\/StructParents?\s+)(\d+)/g, (_, key: string, num: string) => `${key}${Number(num) + keyShift}`)
   }
   for (let i = 0; i < object.length; ) {
     const c = object[i]
@@ -300,6 +452,7 @@ function infoEntries(meta: PdfMetadata, base = ''): string {
     Title: pdfString(meta.title),
     Author: meta.author ? pdfString(meta.author) : undefined,
     Subject: meta.subject ? pdfString(meta.subject) : undefined,
+    Keywords: meta.keywords ? pdfString(meta.keywords) : undefined,
     Creator: pdfString('diapo'),
   })
 }
@@ -323,6 +476,7 @@ async function saveWithMetadata(pdf: PDFDocument, file: string, meta: PdfMetadat
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   if (meta.author) pdf.setAuthor(meta.author)
   if (meta.subject) pdf.setSubject(meta.subject)
+  if (meta.keywords) pdf.setKeywords([meta.keywords])
   pdf.setLanguage(meta.lang)
   pdf.setCreator('diapo')
   await writeFile(file, await pdf.save({ useObjectStreams: false }))

@@ -9,13 +9,20 @@ import type { CompiledDeck } from '../compile.js'
 import { DeckError, formatLocation } from '../errors.js'
 import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
-import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
+import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
+import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
+import { loadNotesTemplate, notesMessages, renderNotes } from './notes.js'
+import { deckOutline, type OutlineEntry } from './outline.js'
+import { fitBoxes, loadHeaderFonts, renderHeaderFooter } from './print-page.js'
 
 export const SLIDES_PDF = 'slides.pdf'
 export const HANDOUT_PDF = 'handout.pdf'
+export const NOTES_PDF = 'notes.pdf'
+type PdfName = typeof SLIDES_PDF | typeof HANDOUT_PDF | typeof NOTES_PDF
 const HANDOUT_HTML = '.handout.html'
+const NOTES_HTML = '.notes.html'
 /** Parts of a big slides.pdf, printed side by side, then joined: `.slides-1.pdf`, ... */
 const SLIDES_PART = '.slides-'
 /** A part of slides.pdf is worth its own page from this many slides. */
@@ -28,7 +35,7 @@ const PRINT_MS_PER_SLIDE = 100
 
 /** What the export reports while it works, for a progress display. */
 export interface PdfProgress {
-  pdf: typeof SLIDES_PDF | typeof HANDOUT_PDF
+  pdf: PdfName
   step: 'loading' | 'printing' | 'done'
   /** Pages of the PDF, once known (`printing`: expected; `done`: written). */
   pages?: number
@@ -43,12 +50,12 @@ export interface ExportPdfsOptions {
   compiled: CompiledDeck
   /** Time-out for each page to load, be ready and print, in ms (default 30 s), plus 0.1 s a slide. */
   timeout?: number
-  /** Handout slides a page: 3 (notes beside, default) or 2 (notes below). */
+  /** Slides a page of the speaker's copy (notes.pdf): 3 (notes beside, default) or 2 (notes below). */
   perPage?: HandoutPerPage
   /** Pages that print at once (default: the machine's cores): a big slides.pdf is split over them. */
   workers?: number
-  /** Which PDFs to write (default both). */
-  only?: (typeof SLIDES_PDF | typeof HANDOUT_PDF)[]
+  /** Which PDFs to write (default all three). */
+  only?: PdfName[]
   onProgress?: (progress: PdfProgress) => void
 }
 
@@ -60,23 +67,31 @@ export interface ExportPdfsResult {
 }
 
 /**
- * Writes `slides.pdf` (one 1280×720 page a slide, fragments shown) and `handout.pdf` (A4, slides with
- * their notes, then the links) of a deck already written into `dir`, printing both at once in two
- * pages of one browser. Every wait is on an event (reveal.js's `pdf-ready`, fonts, decoded images),
+ * Writes `slides.pdf` (one 1280×720 page a slide, fragments shown), `handout.pdf` (A4, for attendees:
+ * cover, slides with their attendees' text, diagnostic, links, contacts) and `notes.pdf` (A4, the
+ * speaker's copy: slides beside their notes, with the planned timing) of a deck already written into
+ * `dir`, printing them at once in pages of one browser. Each is tagged, with bookmarks and metadata. Every wait is on an event (reveal.js's `pdf-ready`, fonts, decoded images),
  * never a pause; each page has `timeout` ms, then fails with `E_EXPORT`. On any failure no PDF is
  * left in `dir`, so a staged output can be committed without them and older PDFs stay as they were.
  */
 export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfsResult> {
-  const only = options.only ?? [SLIDES_PDF, HANDOUT_PDF]
+  const only = options.only ?? [SLIDES_PDF, HANDOUT_PDF, NOTES_PDF]
   const warnings: string[] = []
   const jobs = {
     [SLIDES_PDF]: () => printSlides(options, warnings),
     [HANDOUT_PDF]: () => printHandout(options, warnings),
+    [NOTES_PDF]: () => printNotes(options, warnings),
   }
   try {
-    return { files: await settleAll(only.map((name) => jobs[name]())), warnings }
+    const files = await settleAll(only.map((name) => jobs[name]()))
+    const ranges = await loadFontRanges(options.dir)
+    for (const { loc, chars } of ranges ? findMissingGlyphs(options.compiled.rendered, ranges) : []) {
+      const list = chars.map((c) => `"${c}"`).join(', ')
+      warnings.push(`${formatLocation(loc)}: ${list} ${chars.length > 1 ? 'are' : 'is'} not in the deck's fonts: the PDFs draw ${chars.length > 1 ? 'them' : 'it'} in a system font; write ${chars.length > 1 ? 'them' : 'it'} otherwise (-> for an arrow) or use an image`)
+    }
+    return { files, warnings }
   } catch (err) {
-    await Promise.all([SLIDES_PDF, HANDOUT_PDF, HANDOUT_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
+    await Promise.all([SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
     throw err
   }
 }
@@ -87,9 +102,9 @@ type Job = { file: string; pages: number }
 
 async function printSlides(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
   const file = path.join(options.dir, SLIDES_PDF)
-  // The handout, printed at the same time, takes one of the workers.
-  const withHandout = !options.only || options.only.includes(HANDOUT_PDF)
-  const workers = (options.workers ?? availableParallelism()) - (withHandout ? 1 : 0)
+  // The A4 documents, printed at the same time, take workers of their own.
+  const others = (options.only ?? [HANDOUT_PDF, NOTES_PDF]).filter((name) => name !== SLIDES_PDF).length
+  const workers = Math.max(1, (options.workers ?? availableParallelism()) - others)
   const parts = slideParts(options.compiled.slideCount, workers)
   options.onProgress?.({ pdf: SLIDES_PDF, step: 'loading' })
   let printing = false
@@ -101,8 +116,10 @@ async function printSlides(options: ExportPdfsOptions, warnings: string[]): Prom
   try {
     const tooTall = await settleAll(parts.map((range, i) => printSlidesPart(options, files[i]!, range, onPrinting)))
     for (const where of tooTall.flat()) warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
-    const pages = parts.length === 1 ? undefined : await mergePdfs(files, file, pdfMetadata(options))
-    return await finish(file, SLIDES_PDF, options, warnings, pages)
+    if (parts.length > 1) await mergePdfs(files, file, pdfMetadata(options))
+    // Bookmarks: slide n is page n.
+    const outline = deckOutline(options.compiled.rendered, (n) => ({ page: n - 1 }))
+    return await finish(file, SLIDES_PDF, options, warnings, outline)
   } finally {
     if (parts.length > 1) await Promise.all(files.map((f) => rm(f, { force: true })))
   }
@@ -128,8 +145,8 @@ async function printSlidesPart(options: ExportPdfsOptions, file: string, range: 
         .map((s) => s.dataset.source ?? '?')
     })
     onPrinting()
-    // Untagged: a third faster to print on big decks. The handout, the attendees' document, is tagged.
-    await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: false, timeout })
+    // Tagged, as the other PDFs: a screen reader reads the slides in order, headings and lists included.
+    await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: true, timeout })
   })
   return tooTall
 }
@@ -151,33 +168,79 @@ export function slideParts(count: number, workers: number): (string | undefined)
 }
 
 async function printHandout(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
-  const file = path.join(options.dir, HANDOUT_PDF)
-  const html = path.join(options.dir, HANDOUT_HTML)
+  const { rendered, audience, style } = options.compiled
+  const html = await renderHandout(rendered, { template: await loadHandoutTemplate(), audience, style })
+  const messages = handoutMessages(rendered.meta.lang)
+  const outline = deckOutline(rendered, (n) => ({ dest: `slide-${n}` }))
+  // The diagnostic's slides are replaced by the table: its bookmark leads there.
+  const extra: OutlineEntry[] = [
+    ...(audience.diagnostic.length > 0 ? [{ title: messages.diagnostic, dest: 'diagnostic' }] : []),
+    { title: messages.furtherReading, dest: 'further' },
+    { title: messages.contacts, dest: 'contacts' },
+  ]
+  return printA4(options, warnings, {
+    name: HANDOUT_PDF,
+    htmlFile: HANDOUT_HTML,
+    html,
+    header: messages.handout,
+    outline: [...outline, ...extra],
+    fit: { selector: '.handout-text', from: 10.5, min: 8.5, what: 'the attendees\' text is too long for the handout and is cut; shorten it' },
+  })
+}
+
+async function printNotes(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
+  const { rendered, style } = options.compiled
+  const html = await renderNotes(rendered, { template: await loadNotesTemplate(), perPage: options.perPage, style })
+  return printA4(options, warnings, {
+    name: NOTES_PDF,
+    htmlFile: NOTES_HTML,
+    html,
+    header: notesMessages(rendered.meta.lang).speakerCopy,
+    outline: deckOutline(rendered, (n) => ({ dest: `slide-${n}` })),
+    fit: { selector: '.handout-notes', from: 9.5, min: 6.5, what: 'the notes are too long for notes.pdf and are cut; shorten them or split the slide' },
+  })
+}
+
+interface A4Job {
+  name: typeof HANDOUT_PDF | typeof NOTES_PDF
+  htmlFile: string
+  html: string
+  /** Said at the top right of each page, beside the talk's title. */
+  header: string
+  outline: OutlineEntry[]
+  /** Boxes whose type shrinks until their text fits, and the warning when it still does not. */
+  fit: { selector: string; from: number; min: number; what: string }
+}
+
+/** Prints an A4 document of the deck (handout.pdf, notes.pdf) from its page written beside index.html. */
+async function printA4(options: ExportPdfsOptions, warnings: string[], job: A4Job): Promise<Job> {
+  const file = path.join(options.dir, job.name)
+  const html = path.join(options.dir, job.htmlFile)
   const { rendered } = options.compiled
-  options.onProgress?.({ pdf: HANDOUT_PDF, step: 'loading' })
-  await writeFile(html, renderHandout(rendered, { template: await loadHandoutTemplate(), perPage: options.perPage, style: options.compiled.style }))
+  options.onProgress?.({ pdf: job.name, step: 'loading' })
+  const [fonts] = await Promise.all([loadHeaderFonts(options.dir), writeFile(html, job.html)])
   try {
-    await withPage(options, HANDOUT_PDF, async (page, timeout) => {
+    await withPage(options, job.name, async (page, timeout) => {
       await page.setViewport({ width: Math.round((A4.width * 96) / 25.4), height: Math.round((A4.height * 96) / 25.4) })
       await page.goto(pathToFileURL(html).href, { waitUntil: 'load', timeout })
       await page.evaluate(async () => {
         await document.fonts.ready
         await decodeImages()
       })
-      const cut = await fitHandoutNotes(page)
+      const cut = await fitBoxes(page, job.fit.selector, job.fit.from, job.fit.min)
       const slides = rendered.stacks.flatMap((stack) => stack.slides)
       for (const n of cut) {
         const loc = slides[n - 1]?.loc
-        warnings.push(`${loc ? formatLocation(loc) : `slide ${n}`}: the notes are too long for the handout and are cut; shorten them or split the slide`)
+        warnings.push(`${loc ? formatLocation(loc) : `slide ${n}`}: ${job.fit.what}`)
       }
-      options.onProgress?.({ pdf: HANDOUT_PDF, step: 'printing' })
+      options.onProgress?.({ pdf: job.name, step: 'printing' })
       const margin = { top: `${HANDOUT_MARGIN.top}mm`, bottom: `${HANDOUT_MARGIN.bottom}mm`, left: `${HANDOUT_MARGIN.side}mm`, right: `${HANDOUT_MARGIN.side}mm` }
       await page.pdf({
         path: file,
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
-        ...renderHandoutHeaderFooter(deckTitle(options.compiled.rendered), rendered.meta.author),
+        ...renderHeaderFooter(deckTitle(rendered), job.header, fonts),
         margin,
         tagged: true,
         timeout,
@@ -186,7 +249,7 @@ async function printHandout(options: ExportPdfsOptions, warnings: string[]): Pro
   } finally {
     await rm(html, { force: true })
   }
-  return finish(file, HANDOUT_PDF, options, warnings)
+  return finish(file, job.name, options, warnings, job.outline)
 }
 
 /**
@@ -241,9 +304,9 @@ function idlePages(browser: Browser): Page[] {
   return idle
 }
 
-/** Sets the PDF's metadata (unless `pages` says it is already done) and checks its page count. */
-async function finish(file: string, name: PdfProgress['pdf'], options: ExportPdfsOptions, warnings: string[], pages?: number): Promise<Job> {
-  pages ??= await writePdfMetadata(file, pdfMetadata(options))
+/** Sets the PDF's metadata and bookmarks, and checks its page count. */
+async function finish(file: string, name: PdfName, options: ExportPdfsOptions, warnings: string[], outline: OutlineEntry[]): Promise<Job> {
+  const pages = await writePdfMetadata(file, { ...pdfMetadata(options), outline })
   if (name === SLIDES_PDF && pages !== options.compiled.slideCount) {
     warnings.push(`${SLIDES_PDF} has ${pages} pages for ${options.compiled.slideCount} slides`)
   }
@@ -265,8 +328,17 @@ async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
 
 function pdfMetadata(options: ExportPdfsOptions): PdfMetadata {
   const { meta } = options.compiled.rendered
+  const { profile } = options.compiled.audience
   const subject = typeof meta.subject === 'string' ? meta.subject : typeof meta.description === 'string' ? meta.description : undefined
-  return { title: deckTitle(options.compiled.rendered), author: meta.author, subject, lang: meta.lang }
+  // A profile deck says whom it was made for: in the keywords, and in the subject when none is given.
+  const forAsso = profile.generic ? undefined : profile.name
+  return {
+    title: deckTitle(options.compiled.rendered),
+    author: meta.author,
+    subject: subject ?? (forAsso ? `${handoutMessages(meta.lang).workshopFor} ${forAsso}` : undefined),
+    keywords: forAsso,
+    lang: meta.lang,
+  }
 }
 
 function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {

@@ -24,6 +24,11 @@ export const DEFAULT_VERTICAL_SEPARATOR = '^(?:----|--)[ \\t]*$'
  * the space (or no-break space) French puts before a colon.
  */
 export const DEFAULT_NOTES_SEPARATOR = '^[ \\t]*notes?[ \\t\\u00a0\\u202f]?:'
+/**
+ * A line beginning `Handout:` starts the attendees' text (printed under the slide in handout.pdf, never
+ * shown on the slide nor in the speaker notes), to the slide's end or to its `Note:` line.
+ */
+const RE_HANDOUT = /^[ \t]*handout[ \t\u00a0\u202f]?:/gim
 
 const RE_SLIDE_COMMENT = /<!--\s*\.slide:\s*([\s\S]*?)\s*-->/g
 const RE_ATTRIBUTE = /([^\s"'=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')|([^\s"'=]+)/g
@@ -116,20 +121,25 @@ function parseSlide(
 ): Slide | undefined {
   const inFence = (i: number): boolean => fences.some(([s, e]) => offset + i >= s && offset + i < e)
 
-  // Notes: from the first `Note:` line outside code to the end of the slide.
-  let content = chunk
-  let notes = ''
-  let notesLine: number | undefined
-  const notesMatch = [...chunk.matchAll(new RegExp(notesRe.source, 'gim'))].find((m) => !inFence(m.index))
-  if (notesMatch) {
-    content = chunk.slice(0, notesMatch.index)
-    notes = chunk.slice(notesMatch.index + notesMatch[0].length).trim()
-    notesLine = lines.lineAt(offset + notesMatch.index)
+  // Notes: from the first `Note:` line outside code to the end of the slide (or to its `Handout:` line);
+  // the attendees' text from the first `Handout:` line to the end (or to its `Note:` line).
+  const firstOutside = (re: RegExp) => [...chunk.matchAll(re)].find((m) => !inFence(m.index))
+  const notesMatch = firstOutside(new RegExp(notesRe.source, 'gim'))
+  const handoutMatch = firstOutside(RE_HANDOUT)
+  const blockOf = (m: RegExpMatchArray | undefined, other: RegExpMatchArray | undefined): string => {
+    if (!m) return ''
+    const end = other && other.index! > m.index! ? other.index : chunk.length
+    return chunk.slice(m.index! + m[0].length, end).trim()
   }
+  const content = chunk.slice(0, Math.min(notesMatch?.index ?? chunk.length, handoutMatch?.index ?? chunk.length))
+  const notes = blockOf(notesMatch, handoutMatch)
+  const handout = blockOf(handoutMatch, notesMatch)
+  const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index!) : undefined
+  const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index!) : undefined
 
   const attributes: Record<string, string> = {}
   let attributesLine: number | undefined
-  content = content.replace(RE_SLIDE_COMMENT, (whole, attrs: string, index: number) => {
+  const body = content.replace(RE_SLIDE_COMMENT, (whole, attrs: string, index: number) => {
     if (inFence(index)) return whole
     attributesLine ??= lines.lineAt(offset + index)
     for (const [k, v] of Object.entries(parseAttributes(attrs))) {
@@ -139,16 +149,17 @@ function parseSlide(
     return whole.replace(/[^\n]/g, '')
   })
 
-  if (content.trim() === '' && notes === '' && Object.keys(attributes).length === 0) return undefined
-  const leading = /^\s*\n/.exec(content)?.[0].length ?? 0
-  const markdown = content.trim() === '' ? '' : content.slice(leading).trimEnd() + '\n'
-  // `content` lost its .slide comments but kept their line breaks: count lines, not characters.
-  const firstLine = lines.rawLineAt(offset) + countNewlines(content.slice(0, leading))
+  if (body.trim() === '' && notes === '' && handout === '' && Object.keys(attributes).length === 0) return undefined
+  const leading = /^\s*\n/.exec(body)?.[0].length ?? 0
+  const markdown = body.trim() === '' ? '' : body.slice(leading).trimEnd() + '\n'
+  // `body` lost its .slide comments but kept their line breaks: count lines, not characters.
+  const firstLine = lines.rawLineAt(offset) + countNewlines(body.slice(0, leading))
   return {
     loc: { file: options.file, line: lines.map(firstLine) },
     markdown,
     notes,
     ...(notesLine === undefined ? {} : { notesLine }),
+    ...(handout ? { handout, handoutLine: handoutLine! } : {}),
     ...(attributesLine === undefined ? {} : { attributesLine }),
     attributes,
     section: options.section,

@@ -76,6 +76,7 @@ function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
   const body = renderLocated(markdown, slide.markdown, slide.loc)
   const notes = slide.notes ? renderLocated(markdown, slide.notes, slide.loc) : { html: '', links: [] }
+  const handout = slide.handout ? renderLocated(markdown, slide.handout, slide.loc) : { html: '', links: [] }
   const assets: LocalAsset[] = []
   const dir = path.dirname(slide.loc.file)
   const localize = (src: string, lineOf: (src: string) => number): string => {
@@ -105,6 +106,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
+  const handoutHtml = localizeMedia(handout.html, () => slide.handoutLine ?? slide.loc.line)
   const attributes = { ...slide.attributes }
   for (const name of MEDIA_ATTRIBUTES) {
     const value = attributes[name]
@@ -115,9 +117,10 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     section: slide.section,
     html,
     notesHtml,
+    handoutHtml,
     attributes,
     assets,
-    links: [...body.links, ...notes.links],
+    links: [...body.links, ...notes.links, ...handout.links],
   }
 }
 

@@ -14,6 +14,11 @@ export interface HandoutLink {
 
 const LABELS: Record<string, string> = { fr: 'Télécharger le support (PDF)', en: 'Download the handout (PDF)' }
 const QR_LABELS: Record<string, string> = { fr: 'QR code du support', en: 'QR code of the handout' }
+/** What the QR code opens, said under it: a phone user scanning from the back of the room knows what they get. */
+const QR_CAPTIONS: Record<string, string> = {
+  fr: 'Scannez pour télécharger le support de l\u2019atelier (PDF)',
+  en: 'Scan to download the workshop handout (PDF)',
+}
 
 /**
  * The deck's offer of its handout: a link "Télécharger le support (PDF)" to `handout.pdf` beside
@@ -36,7 +41,10 @@ export async function renderHandoutLink(deck: Deck, lang: string, withPdf: boole
     const { default: QRCode } = await import('qrcode')
     const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     const alt = `${QR_LABELS[language] ?? QR_LABELS.en!} : ${url}`
-    qr = `<div class="diapo-handout-qr" role="img" aria-label="${escapeAttribute(alt)}">${svg}</div>`
+    const caption = QR_CAPTIONS[language] ?? QR_CAPTIONS.en!
+    qr =
+      `<figure class="diapo-handout-qr"><div role="img" aria-label="${escapeAttribute(alt)}">${svg}</div>` +
+      `<figcaption>${escapeHtml(caption)}<br><span class="diapo-handout-url">${escapeHtml(url.replace(/^https?:\/\//, ''))}</span></figcaption></figure>`
   }
   return {
     slideHtml: `<div class="diapo-handout">${link}${qr}</div>\n`,

@@ -50,12 +50,13 @@ describe.each(browsers)('the photo deck with $name', ({ name, executablePath }) 
   it('prints every photo in the handout', async () => {
     const file = path.join(out, 'handout.pdf')
     const images = await pdfImages(file)
-    // Three slides a page: the first three photos on page 1, the GIF and the background photo on page 2.
-    expect(images.filter((i) => i.page === 1).map((i) => `${i.width}x${i.height}`).sort()).toEqual(['1200x800', '480x320', '640x360'])
-    expect(images.filter((i) => i.page === 2).map((i) => `${i.width}x${i.height}`).sort()).toEqual(['1920x1080', '240x160'])
+    // Every photo, whichever page the handout's layout (cover, then two slides a page) puts it on.
+    expect(images.map((i) => `${i.width}x${i.height}`).sort()).toEqual(['1200x800', '1920x1080', '240x160', '480x320', '640x360'])
     // The CSS background, scaled down, is drawn through a pattern, which pdfimages does not list.
     expect(await pdfImageObjects(file)).toContain('640x400')
-    expect(await pdfColourShare(file, 2, TEAL)).toBeGreaterThan(0.003)
+    const pages = Number((await pdfInfo(file)).Pages)
+    const shares = await Promise.all(Array.from({ length: pages }, (_, i) => pdfColourShare(file, i + 1, TEAL)))
+    expect(Math.max(...shares)).toBeGreaterThan(0.003)
   })
 
   it('still ends a page that never gets ready with the time-out error', async () => {

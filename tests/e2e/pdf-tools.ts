@@ -140,3 +140,48 @@ export async function pdfColourShare(file: string, page: number, rgb: [number, n
   }
   return near / (pixels.length / 3)
 }
+
+/** A PDF's bookmarks, nested: each with its title, the 1-based page it leads to and the bookmarks under it. */
+export interface PdfBookmark {
+  title: string
+  page: number
+  children: PdfBookmark[]
+}
+
+/** The outline (bookmarks) of a PDF, read with pdf-lib: destinations as arrays or named (/Dests). */
+export async function pdfOutline(file: string): Promise<PdfBookmark[]> {
+  const pdf = await PDFDocument.load(await readFile(file), { updateMetadata: false })
+  const pages = pdf.getPages().map((p) => p.ref)
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  const pageOf = (item: PDFDict): number => {
+    const value = item.lookup(PDFName.of('Dest'))
+    const dest = value instanceof PDFName ? dests?.lookupMaybe(value, PDFArray) : value
+    if (!(dest instanceof PDFArray)) return 0
+    return pages.indexOf(dest.get(0) as never) + 1
+  }
+  const read = (parent: PDFDict): PdfBookmark[] => {
+    const items: PdfBookmark[] = []
+    let item = parent.lookupMaybe(PDFName.of('First'), PDFDict)
+    while (item) {
+      items.push({ title: textOf(item.lookup(PDFName.of('Title'))) ?? '', page: pageOf(item), children: read(item) })
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    }
+    return items
+  }
+  const root = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  return root ? read(root) : []
+}
+
+/** The words of page `page` with their heights in pt (`pdftotext -bbox`): a word's box is about its font size high. */
+export async function pdfWords(file: string, page: number): Promise<{ word: string; height: number }[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { maxBuffer: 64 * 1024 * 1024 })
+  return [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[3]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    height: Number(m[2]) - Number(m[1]),
+  }))
+}
+
+/** Fonts of a PDF that are not the deck's own (Atkinson Hyperlegible, Fira Mono): a fallback such as DejaVu. */
+export async function foreignFonts(file: string): Promise<string[]> {
+  return (await pdfFonts(file)).map((f) => f.name).filter((name) => !/^[A-Z]{6}\+(?:AtkinsonHyperlegible|FiraMono)-/.test(name))
+}

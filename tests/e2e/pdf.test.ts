@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { compileDeck } from '../../src/compile.js'
 import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
-import { collectLinks } from '../../src/export/links.js'
+import { collectLinks, displayAddress } from '../../src/export/links.js'
 import { exportPdfs } from '../../src/export/pdf.js'
 import { deckTitle } from '../../src/render/page.js'
 import { writeDeck } from '../../src/write.js'
 import { findTestBrowsers } from './browsers.js'
-import { pdfFonts, pdfInfo, pdfLang, pdfText, pdfUris, ROOT, runCli, squeeze } from './pdf-tools.js'
+import { foreignFonts, pdfFonts, pdfInfo, pdfLang, pdfOutline, pdfText, pdfUris, ROOT, runCli, squeeze } from './pdf-tools.js'
+
+const PDFS = ['slides.pdf', 'handout.pdf', 'notes.pdf']
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'pdf')
 let work: string
@@ -54,49 +56,64 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
     expect(info['Page size']).toMatch(/^960 x 540 pts/)
   })
 
-  it('writes an A4 handout of three slides a page followed by the links', async () => {
-    const info = await pdfInfo(path.join(out, 'handout.pdf'))
+  it('writes an A4 handout: a cover, the slides two a page, then "Pour aller plus loin"', async () => {
+    const file = path.join(out, 'handout.pdf')
+    const info = await pdfInfo(file)
     expect(info['Page size']).toContain('(A4)')
-    const slidePages = Math.ceil(slideCount / 3)
-    expect(Number(info.Pages)).toBeGreaterThan(slidePages)
-    expect(await pdfText(path.join(out, 'handout.pdf'), slidePages + 1)).toMatch(/^\s*Liens/m)
-    expect(await pdfText(path.join(out, 'handout.pdf'), slidePages)).not.toMatch(/^\s*Liens/m)
+    const total = Number(info.Pages)
+    expect(total).toBeGreaterThanOrEqual(1 + Math.ceil(slideCount / 2) + 1)
+    expect(squeeze(await pdfText(file, 1))).toContain(squeeze('Organisé par Libérons nos ordis'))
+    expect(await pdfText(file, 2)).toContain('Diapositive 1')
+    expect(await pdfText(file, total)).toContain('Contacts')
   })
 
-  it('puts the title and "n / total" on every handout page', async () => {
-    const file = path.join(out, 'handout.pdf')
-    const total = Number((await pdfInfo(file)).Pages)
-    for (const page of [1, total]) {
-      const text = await pdfText(file, page)
-      expect(text).toContain("Emancip'asso : accompagnement des associations")
-      expect(text).toContain(`${page} / ${total}`)
+  it('writes an A4 notes.pdf of three slides a page, after the planned timing', async () => {
+    const file = path.join(out, 'notes.pdf')
+    expect((await pdfInfo(file))['Page size']).toContain('(A4)')
+    const timing = await pdfText(file, 1)
+    expect(timing).toContain('Minutage prévu')
+    expect(timing).toMatch(/Total\s+~\d+ min/)
+    expect(await pdfText(file, 2)).toContain('Diapositive 1')
+  })
+
+  it('puts the title and "n / total" on every page of the A4 documents', async () => {
+    for (const name of ['handout.pdf', 'notes.pdf']) {
+      const file = path.join(out, name)
+      const total = Number((await pdfInfo(file)).Pages)
+      for (const page of [1, total]) {
+        const text = await pdfText(file, page)
+        expect(text).toContain("Emancip'asso : accompagnement des associations")
+        expect(text).toContain(`${page} / ${total}`)
+      }
     }
   })
 
-  it('keeps the slide text selectable, fragments included, in both PDFs', async () => {
-    const slides = await pdfText(path.join(out, 'slides.pdf'))
-    const handout = await pdfText(path.join(out, 'handout.pdf'))
-    // The first and last slides, and a fragment of the conclusion.
-    for (const text of ['Emancip', 'Accompagnement des associations', 'Faites-le en conscience', 'enjeu de société']) {
-      expect(slides).toContain(text)
-      expect(handout).toContain(text)
+  it('keeps the slide text selectable, fragments included, in the three PDFs', async () => {
+    for (const name of PDFS) {
+      const text = await pdfText(path.join(out, name))
+      // The first and last slides, and a fragment of the conclusion.
+      for (const words of ['Emancip', 'Accompagnement des associations', 'Faites-le en conscience', 'enjeu de société']) expect(text, name).toContain(words)
     }
   })
 
-  it('prints the speaker notes in the handout', async () => {
-    const handout = await pdfText(path.join(out, 'handout.pdf'))
-    expect(handout).toContain('Diapositive 1')
-    expect(handout).toContain(`Diapositive ${slideCount}`)
-    expect(squeeze(handout)).toContain(squeeze('Présentez-vous et présentez'))
-    expect(squeeze(handout)).toContain(squeeze('Dernier slide, à laisser affiché pendant les échanges.'))
+  it('prints the speaker notes in notes.pdf, never in the handout', async () => {
+    const notes = squeeze(await pdfText(path.join(out, 'notes.pdf')))
+    const handout = squeeze(await pdfText(path.join(out, 'handout.pdf')))
+    for (const sentence of ['Présentez-vous et présentez', 'Dernier slide, à laisser affiché pendant les échanges.']) {
+      expect(notes).toContain(squeeze(sentence))
+      expect(handout).not.toContain(squeeze(sentence))
+    }
+    expect(notes).toContain(squeeze(`Diapositive ${slideCount}`))
   })
 
-  it('lists every link of the talk on the Liens page, with its slide numbers', async () => {
+  it('lists every link of the talk once under "Pour aller plus loin", with its slide numbers', async () => {
     const file = path.join(out, 'handout.pdf')
     const total = Number((await pdfInfo(file)).Pages)
-    const linksPages = squeeze(await pdfText(file, Math.ceil(slideCount / 3) + 1, total))
+    const linksPages = squeeze(await pdfText(file, total - 1, total)).split('Pourallerplusloin')[1]!
     expect(links.length).toBeGreaterThan(5)
-    for (const href of links) expect(linksPages).toContain(squeeze(href))
+    for (const href of links) expect(linksPages.split(squeeze(displayAddress(href))).length - 1, href).toBeGreaterThanOrEqual(1)
+    // The blog is written with and without a trailing slash in the talk: listed once.
+    expect(links.filter((href) => href.includes('blog.libere-ton-ordi.com'))).toHaveLength(1)
     expect(linksPages).toMatch(/diapositives?\d/)
   })
 
@@ -108,17 +125,28 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
     expect(slidesUris.every((u) => !u.startsWith('file:'))).toBe(true)
   })
 
-  it('embeds every font', async () => {
-    for (const name of ['slides.pdf', 'handout.pdf']) {
+  it("embeds the deck's fonts and no other, header and footer included", async () => {
+    for (const name of PDFS) {
       const fonts = await pdfFonts(path.join(out, name))
       expect(fonts.length).toBeGreaterThan(0)
       expect(fonts.filter((f) => !f.embedded)).toEqual([])
       expect(fonts.some((f) => f.name.includes('AtkinsonHyperlegible'))).toBe(true)
+      expect(await foreignFonts(path.join(out, name)), name).toEqual([])
+    }
+  })
+
+  it('tags the three PDFs and gives them bookmarks: sections, then slide titles', async () => {
+    for (const name of PDFS) {
+      const file = path.join(out, name)
+      expect((await pdfInfo(file)).Tagged, name).toBe('yes')
+      const outline = await pdfOutline(file)
+      expect(outline.map((b) => b.title), name).toEqual(expect.arrayContaining(["Emancip'asso", 'Les alternatives', 'Conclusion']))
+      expect(outline.flatMap((b) => b.children).length, name).toBeGreaterThan(5)
     }
   })
 
   it('sets title, author and language in the metadata', async () => {
-    for (const name of ['slides.pdf', 'handout.pdf']) {
+    for (const name of PDFS) {
       const info = await pdfInfo(path.join(out, name))
       expect(info.Title).toBe("Emancip'asso : accompagnement des associations")
       expect(info.Author).toBe('Libérons nos ordis')
@@ -151,6 +179,7 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
   it('closes the browser and removes its profile', () => {
     expect(readdirSync(profiles)).toEqual([])
     expect(existsSync(path.join(out, '.handout.html'))).toBe(false)
+    expect(existsSync(path.join(out, '.notes.html'))).toBe(false)
   })
 })
 
@@ -173,21 +202,43 @@ describe('diapo pdf on a deck with vertical slides, fragments and handoutUrl', (
     expect(await pdfText(file, 5)).toContain('Dernière diapositive')
   })
 
-  it('makes a handout of two slide pages and a links page', async () => {
+  it('makes a handout of a cover, three slide pages and a links page, and notes.pdf of the notes', async () => {
     const file = path.join(out, 'handout.pdf')
-    expect(Number((await pdfInfo(file)).Pages)).toBe(3)
-    expect(await pdfText(file, 1)).toContain('Montrer les fragments un par un')
-    const links = await pdfText(file, 3)
-    expect(links).toContain('https://framasoft.org')
-    expect(links).toContain('https://example.net/brut')
-    expect(links).toContain('https://notes.example.org/page')
+    expect(Number((await pdfInfo(file)).Pages)).toBe(5)
+    expect(await pdfText(file)).not.toContain('Montrer les fragments un par un')
+    expect(await pdfText(path.join(out, 'notes.pdf'))).toContain('Montrer les fragments un par un')
+    const links = await pdfText(file, 5)
+    expect(links).toContain('framasoft.org')
+    expect(links).toContain('example.net/brut')
+    expect(links).toContain('notes.example.org/page')
     expect(squeeze(links)).toContain('(diapositive4)')
   })
 
-  it('shows a QR code of handoutUrl on the last slide', () => {
+  it('shows a QR code of handoutUrl on the last slide, a quarter of the slide high or more, saying what it opens', async () => {
     const html = readFileSync(path.join(out, 'index.html'), 'utf8')
     const last = html.split('<section').at(-1)!
-    expect(last).toMatch(/class="diapo-handout-qr"[^>]*aria-label="[^"]*https:\/\/example.org\/support.pdf"><svg/)
+    expect(last).toMatch(/class="diapo-handout-qr"><div role="img" aria-label="[^"]*https:\/\/example.org\/support.pdf"><svg/)
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      await page.setViewport({ width: 1280, height: 720 })
+      await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
+      await page.waitForFunction(() => window.diapo?.isReady())
+      await page.evaluate(() => {
+        const { h, v } = window.diapo!.getIndices(window.diapo!.getSlides().at(-1))
+        window.diapo!.slide(h, v)
+      })
+      const qr = await page.$eval('.present .diapo-handout-qr', (el) => {
+        const slide = el.closest('section')!.getBoundingClientRect()
+        const box = el.querySelector('svg')!.getBoundingClientRect()
+        return { ratio: box.height / slide.height, caption: el.querySelector('figcaption')!.textContent }
+      })
+      expect(qr.ratio).toBeGreaterThanOrEqual(0.25)
+      expect(qr.caption).toContain('Scannez pour télécharger le support')
+      expect(qr.caption).toContain('example.org/support.pdf')
+    } finally {
+      await closeBrowser(browser)
+    }
   })
 
   it('sets the author of the front matter', async () => {
@@ -207,8 +258,8 @@ describe('one browser printing several decks', () => {
         expect(files.map((f) => f.pages)[0]).toBe(compiled.slideCount)
         expect((await pdfInfo(path.join(dir, 'slides.pdf'))).Title).toBe(deckTitle(compiled.rendered))
         expect(await pdfText(path.join(dir, 'handout.pdf'), 1)).toContain(deckTitle(compiled.rendered))
-        // The two pages of the first deck (slides, handout) print the next ones too.
-        expect(await browser.pages()).toHaveLength(2)
+        // The three pages of the first deck (slides, handout, notes) print the next ones too.
+        expect(await browser.pages()).toHaveLength(3)
       }
     } finally {
       await closeBrowser(browser)

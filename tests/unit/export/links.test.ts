@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { collectLinks } from '../../../src/export/links.js'
+import { collectLinks, displayAddress, linkKey } from '../../../src/export/links.js'
 import type { RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function slide(html: string, links: RenderedSlide['links'] = [], notesHtml = ''): RenderedSlide {
@@ -16,9 +16,9 @@ describe('collectLinks', () => {
     const links = collectLinks(
       deck([slide('')], [slide(''), slide('', [{ href: 'https://a.org', text: 'A' }])], [slide('', [{ href: 'https://b.org', text: 'B' }])]),
     )
-    expect(links).toEqual([
-      { href: 'https://a.org', text: 'A', slides: [3] },
-      { href: 'https://b.org', text: 'B', slides: [4] },
+    expect(links.map(({ href, slides }) => [href, slides])).toEqual([
+      ['https://a.org', [3]],
+      ['https://b.org', [4]],
     ])
   })
 
@@ -35,10 +35,35 @@ describe('collectLinks', () => {
     const links = collectLinks(
       deck([slide('<p><a class="x" href="https://e.org/?a=1&amp;b=2">Raw <b>link</b></a></p>', [], '<a href="mailto:x@e.org">mail</a>')]),
     )
-    expect(links).toEqual([
+    expect(links.map(({ href, text, slides }) => ({ href, text, slides }))).toEqual([
       { href: 'https://e.org/?a=1&b=2', text: 'Raw link', slides: [1] },
       { href: 'mailto:x@e.org', text: 'mail', slides: [1] },
     ])
+  })
+
+  it('lists once the addresses that lead to the same page, https and the described text first', () => {
+    const links = collectLinks(
+      deck(
+        [slide('<h2>Le blog</h2>', [{ href: 'http://blog.example.org/', text: 'http://blog.example.org/' }])],
+        [slide('', [{ href: 'https://www.blog.example.org', text: 'notre blog' }, { href: 'mailto:Contact@Example.org', text: 'Contact@Example.org' }])],
+        [slide('<a href="mailto:contact@example.org">écrire</a>', [{ href: 'https://blog.EXAMPLE.org/', text: 'https://blog.EXAMPLE.org/' }])],
+      ),
+    )
+    expect(links.map(({ href, text, slides, slideTitle }) => ({ href, text, slides, slideTitle }))).toEqual([
+      { href: 'https://www.blog.example.org', text: 'notre blog', slides: [1, 2, 3], slideTitle: 'Le blog' },
+      { href: 'mailto:Contact@Example.org', text: 'écrire', slides: [2, 3], slideTitle: 'Diapositive 2' },
+    ])
+  })
+
+  it('keeps apart pages that differ by their path or query', () => {
+    expect(linkKey('https://a.org/x/')).toBe(linkKey('http://www.a.org/x'))
+    expect(linkKey('https://a.org/x')).not.toBe(linkKey('https://a.org/y'))
+    expect(linkKey('https://a.org/?p=1')).not.toBe(linkKey('https://a.org/?p=2'))
+  })
+
+  it('shows an address as people type it: no scheme, no trailing slash, mailto: as the e-mail address', () => {
+    expect(displayAddress('https://blog.libere-ton-ordi.com/')).toBe('blog.libere-ton-ordi.com')
+    expect(displayAddress('mailto:contact%40x.org?subject=Bonjour')).toBe('contact@x.org')
   })
 
   it('leaves out local links and fragments', () => {

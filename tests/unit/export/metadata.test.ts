@@ -65,6 +65,32 @@ describe('renderIncrementalUpdate', () => {
     expect(text).not.toContain('/Type /Catalog')
   })
 
+  it('adds bookmarks leading to pages and to named destinations, nested, and opens the outline panel', async () => {
+    const base = chromiumPdf('A', 3, false, '\n/Dests <</slide-3 [13 0 R /XYZ 0 792 0]>>')
+    const outline = [
+      { title: 'Partie « une »', page: 0, children: [{ title: 'Deux', page: 1 }, { title: 'Nulle part', dest: 'absent' }] },
+      { title: 'Trois', dest: 'slide-3' },
+    ]
+    const { text } = renderIncrementalUpdate(base, { title: 'T', lang: 'fr', outline })!
+    expect(text).toContain('/PageMode /UseOutlines')
+    const pdf = await PDFDocument.load(Buffer.from(base + text, 'latin1'), { updateMetadata: false })
+    const root = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict)
+    expect(String(root.get(PDFName.of('Count')))).toBe('3')
+    const first = root.lookup(PDFName.of('First'), PDFDict)
+    const title = (item: PDFDict): string => (item.lookup(PDFName.of('Title')) as unknown as { decodeText(): string }).decodeText()
+    const dest = (item: PDFDict) => item.lookup(PDFName.of('Dest'), PDFArray).get(0)
+    expect(title(first)).toBe('Partie « une »')
+    expect(dest(first)).toBe(pdf.getPages()[0]!.ref)
+    const child = first.lookup(PDFName.of('First'), PDFDict)
+    expect(title(child)).toBe('Deux')
+    expect(dest(child)).toBe(pdf.getPages()[1]!.ref)
+    // A bookmark leading nowhere is left out.
+    expect(first.get(PDFName.of('First'))).toBe(first.get(PDFName.of('Last')))
+    const second = first.lookup(PDFName.of('Next'), PDFDict)
+    expect(title(second)).toBe('Trois')
+    expect(dest(second)).toBe(pdf.getPages()[2]!.ref)
+  })
+
   it('declines PDFs it does not understand', () => {
     expect(renderIncrementalUpdate('%PDF-1.7\nnot a pdf', { title: 'T', lang: 'fr' })).toBeUndefined()
   })
@@ -75,7 +101,7 @@ describe('renderIncrementalUpdate', () => {
  * "Page N" from a content stream with the bytes `9 0 R` in its data, a link whose URI holds `4 0 R`,
  * and a font dictionary shared by the pages.
  */
-function chromiumPdf(label: string, pages: number): string {
+function chromiumPdf(label: string, pages: number, tagged = false, catalogExtra = ''): string {
   const objects: string[] = []
   const add = (body: string): number => objects.push(body)
   const info = add(`<</Title (${label})\n/Creator (Chromium)>>`)
@@ -87,9 +113,22 @@ function chromiumPdf(label: string, pages: number): string {
     const data = `BT /F1 24 Tf 72 720 Td (${label} page ${n}) Tj ET % 9 0 R`
     const content = add(`<</Length ${data.length}>> stream\n${data}\nendstream`)
     const link = add(`<</Type /Annot\n/Subtype /Link\n/Rect [72 700 300 740]\n/A <</S /URI\n/URI (https://example.org/4 0 R/${label}${n})>>>>`)
-    kids.push(add(`<</Type /Page\n/Parent ${tree} 0 R\n/MediaBox [0 0 612 792]\n/Resources <</Font <</F1 ${font} 0 R>>>>\n/Contents ${content} 0 R\n/Annots [${link} 0 R]>>`))
+    const parents = tagged ? `\n/StructParents ${n - 1}` : ''
+    kids.push(add(`<</Type /Page\n/Parent ${tree} 0 R\n/MediaBox [0 0 612 792]\n/Resources <</Font <</F1 ${font} 0 R>>>>\n/Contents ${content} 0 R\n/Annots [${link} 0 R]${parents}>>`))
   }
-  objects[catalog - 1] = `<</Type /Catalog\n/Pages ${tree} 0 R\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
+  let structure = ''
+  if (tagged) {
+    // As Chromium tags: a root, one Document element, an element a page, a parent tree of one /Nums array.
+    const root = add('')
+    const doc = add('')
+    const elems = kids.map((page) => add(`<</Type /StructElem\n/S /P\n/P ${doc} 0 R\n/Pg ${page} 0 R\n/K 0>>`))
+    const arrays = elems.map((elem) => add(`[${elem} 0 R]`))
+    const parentTree = add(`<</Type /ParentTree\n/Nums [ ${arrays.map((a, i) => `${i} ${a} 0 R`).join(' ')} ]>>`)
+    objects[root - 1] = `<</Type /StructTreeRoot\n/K ${doc} 0 R\n/ParentTreeNextKey ${pages}\n/ParentTree ${parentTree} 0 R>>`
+    objects[doc - 1] = `<</Type /StructElem\n/S /Document\n/P ${root} 0 R\n/K [${elems.map((e) => `${e} 0 R`).join(' ')}]>>`
+    structure = `\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${root} 0 R`
+  }
+  objects[catalog - 1] = `<</Type /Catalog\n/Pages ${tree} 0 R${structure}${catalogExtra}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
   objects[tree - 1] = `<</Type /Pages\n/Count ${pages}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`
   return layOutPdf(objects, catalog, info)
 }
@@ -126,6 +165,31 @@ describe('joinChromiumPdfs', () => {
     const entries = text.slice(startxref).split('\n').filter((line) => / 00000 n $/.test(line))
     entries.forEach((entry, i) => expect(text.startsWith(`${i + 1} 0 obj`, Number(entry.slice(0, 10)))).toBe(true))
     expect(entries).toHaveLength(Number(/\/Size (\d+)/.exec(text.slice(startxref))![1]) - 1)
+  })
+
+  it('joins tagged parts into one structure tree: one Document, page keys renumbered after the previous parts', async () => {
+    const { text } = joinChromiumPdfs([chromiumPdf('A', 2, true), chromiumPdf('B', 3, true)], meta)!
+    const pdf = await PDFDocument.load(Buffer.from(text, 'latin1'), { updateMetadata: false })
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+    expect(String(root.get(PDFName.of('ParentTreeNextKey')))).toBe('5')
+    const doc = root.lookup(PDFName.of('K'), PDFDict)
+    expect(String(doc.get(PDFName.of('S')))).toBe('/Document')
+    const elems = doc.lookup(PDFName.of('K'), PDFArray)
+    expect(elems.size()).toBe(5)
+    const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray)
+    pdf.getPages().forEach((page, i) => {
+      // Each page's key leads, through the parent tree, to the element drawn on that page.
+      const key = Number(String(page.node.get(PDFName.of('StructParents'))))
+      expect(key).toBe(i)
+      const elem = pdf.context.lookup(nums.lookup(2 * key + 1, PDFArray).get(0), PDFDict)
+      expect(elem.get(PDFName.of('Pg'))).toBe(pdf.getPages()[i]!.ref)
+      expect(elem.get(PDFName.of('P'))).toBe(root.get(PDFName.of('K')))
+      expect(elems.get(i)).toBe(nums.lookup(2 * key + 1, PDFArray).get(0))
+    })
+  })
+
+  it('does not join a tagged part with an untagged one', () => {
+    expect(joinChromiumPdfs([chromiumPdf('A', 1, true), chromiumPdf('B', 1)], meta)).toBeUndefined()
   })
 
   it('declines a part with an outline or named destinations, and anything not laid out as Chromium writes', () => {

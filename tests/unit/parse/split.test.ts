@@ -134,6 +134,31 @@ describe('speaker notes', () => {
   })
 })
 
+describe("attendees' text (Handout:)", () => {
+  it('takes a Handout: block off the slide and out of the notes, in either order', () => {
+    const [after] = split('# A\n\ntext\n\nNote:\nsay this\n\nHandout:\nkeep this\n')
+    expect(after!.slides[0]!).toMatchObject({ markdown: '# A\n\ntext\n', notes: 'say this', handout: 'keep this' })
+    const [before] = split('# A\n\nHandout: keep this\n- a point\n\nNotes : say this\n')
+    expect(before!.slides[0]!).toMatchObject({ markdown: '# A\n', notes: 'say this', handout: 'keep this\n- a point' })
+  })
+
+  it('accepts any case and the space French puts before the colon; not a longer word', () => {
+    for (const marker of ['handout:', 'HANDOUT :', 'Handout\u202f:']) expect(split(`# A\n${marker} x\n`)[0]!.slides[0]!.handout, marker).toBe('x')
+    expect(split('# A\nHandouts: x\n')[0]!.slides[0]!.handout).toBeUndefined()
+  })
+
+  it('ignores Handout: inside fenced code and records its line', () => {
+    const [stack] = split('# A\n\n```\nHandout: code\n```\n\nHandout: real\n', { firstLine: 3 })
+    expect(stack!.slides[0]!.markdown).toContain('Handout: code')
+    expect(stack!.slides[0]!.handout).toBe('real')
+    expect(stack!.slides[0]!.handoutLine).toBe(9)
+  })
+
+  it('keeps a slide that has only attendees\' text', () => {
+    expect(split('Handout: only this\n')[0]!.slides[0]!.handout).toBe('only this')
+  })
+})
+
 describe('slide attributes', () => {
   it('takes <!-- .slide: --> attributes off the slide content', () => {
     const [stack] = split('<!-- .slide: class="title-slide" data-transition="fade" -->\n\n# A\n')

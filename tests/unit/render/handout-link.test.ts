@@ -24,7 +24,9 @@ describe('renderHandoutLink', () => {
   it('adds a QR code of handoutUrl, and links to it when no PDF is built', async () => {
     const url = 'https://example.org/support.pdf'
     const withPdf = await renderHandoutLink(deck({ handoutUrl: url }), 'fr', true)
-    expect(withPdf?.slideHtml).toMatch(/<div class="diapo-handout-qr" role="img" aria-label="QR code du support : https:\/\/example.org\/support.pdf"><svg[^>]*viewBox/)
+    expect(withPdf?.slideHtml).toMatch(/<figure class="diapo-handout-qr"><div role="img" aria-label="QR code du support : https:\/\/example.org\/support.pdf"><svg[^>]*viewBox/)
+    // What the code opens, said beside it.
+    expect(withPdf?.slideHtml).toContain('<figcaption>Scannez pour télécharger le support de l\u2019atelier (PDF)<br><span class="diapo-handout-url">example.org/support.pdf</span></figcaption>')
     const without = await renderHandoutLink(deck({ handoutUrl: url }), 'en', false)
     expect(without?.slideHtml).toContain(`href="${url}"`)
     expect(without?.slideHtml).toContain('Download the handout (PDF)')
