@@ -21,8 +21,6 @@ export interface ProfileDeck {
   sources: SourceFile[]
   /** Front matter values the profile overrides (lang, handoutUrl, title). */
   meta: Partial<DeckMeta>
-  /** CSS custom properties of the profile's colours, for the page's `<style>`. */
-  style?: string
   /** The profile's theme (a name or an absolute `.css` path). */
   theme?: string
 }
@@ -48,16 +46,7 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
-  return { sources: rendered, meta, style: profileStyle(profile), ...(profile.theme ? { theme: profile.theme } : {}) }
-}
-
-/** `:root { --diapo-primary: ...; --diapo-accent: ... }` for a profile's colours (validated CSS colours). */
-export function profileStyle(profile: ResolvedProfile): string | undefined {
-  const vars = [
-    profile.colors.primary && `--diapo-primary: ${profile.colors.primary};`,
-    profile.colors.accent && `--diapo-accent: ${profile.colors.accent};`,
-  ].filter(Boolean)
-  return vars.length > 0 ? `:root { ${vars.join(' ')} }` : undefined
+  return { sources: rendered, meta, ...(profile.theme ? { theme: profile.theme } : {}) }
 }
 
 // --- internal ---
