@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Pictures of the decks made for association profiles, from a real build, for the README: the title
-// slide and a content slide of each profile (and its tools table with --tools), as small PNGs.
+// slide and a content slide of each profile (with --all, also its tools table and contact slide).
 //
 //   npm run compile && node scripts/profile-pictures.mjs                     # associations/*.yml → docs/profiles/
-//   node scripts/profile-pictures.mjs --out /tmp/shots --tools tests/fixtures/associations/turquoise.yml
+//   node scripts/profile-pictures.mjs --out /tmp/shots --all tests/fixtures/associations/turquoise.yml
 import { mkdtemp, mkdir, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,11 +16,12 @@ const SHOTS = {
   titre: 'section.title-slide',
   contenu: 'section[data-section="emancipasso"]',
   outils: 'section.diagnostic',
+  contact: 'section.contact',
 }
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string', default: 'docs/profiles' }, tools: { type: 'boolean', default: false } },
+  options: { out: { type: 'string', default: 'docs/profiles' }, all: { type: 'boolean', default: false } },
 })
 
 const [{ compileDeck }, { loadProfile }, { writeDeck }, { withBrowser }] = await Promise.all([
@@ -49,7 +50,7 @@ try {
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       // No controls or progress bar in a picture of a slide, and no margin around it.
       await page.evaluate(() => window.diapo.configure({ controls: false, progress: false, slideNumber: false, transition: 'none', margin: 0 }))
-      const names = Object.keys(SHOTS).filter((n) => values.tools || n !== 'outils')
+      const names = values.all ? Object.keys(SHOTS) : ['titre', 'contenu']
       for (const name of names) {
         const index = await page.evaluate(
           (selector) => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.matches(selector)),

@@ -49,8 +49,8 @@ export interface LoadedProfile {
 }
 
 /**
- * The audience when no profile is given: the talk reads naturally in French ("votre association"),
- * and the contact slide points to Libérons nos ordis.
+ * The audience when no profile is given: the talk reads naturally in French ("votre association").
+ * The contact slide always gives Libérons nos ordis' addresses (templates/partials/contacts.hbs).
  */
 export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   name: 'votre association',
@@ -62,7 +62,7 @@ export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   theme: null,
   handoutUrl: null,
   workshop: { date: null, place: null, facilitator: null },
-  contact: { email: null, website: 'https://blog.libere-ton-ordi.com' },
+  contact: { email: null, website: null },
   tools: [],
   sections: { exclude: [] },
   extraSlides: [],
