@@ -21,7 +21,12 @@ const SHOTS = {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { out: { type: 'string', default: 'docs/profiles' }, all: { type: 'boolean', default: false } },
+  options: {
+    out: { type: 'string', default: 'docs/profiles' },
+    all: { type: 'boolean', default: false },
+    // Half size by default: small files for the README, still readable.
+    scale: { type: 'string', default: '0.5' },
+  },
 })
 
 const [{ compileDeck }, { loadProfile }, { writeDeck }, { withBrowser }] = await Promise.all([
@@ -44,7 +49,7 @@ try {
       const dir = path.join(work, profile.profile.slug)
       await writeDeck(compiled, dir)
       const page = await browser.newPage()
-      await page.setViewport({ width: 1280, height: 720 })
+      await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: Number(values.scale) })
       await page.goto(`${pathToFileURL(path.join(dir, 'index.html')).href}`, { waitUntil: 'load' })
       await page.waitForFunction(() => window.diapo?.isReady())
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
@@ -60,7 +65,7 @@ try {
         await page.evaluate((i) => window.diapo.slide(i), index)
         await new Promise((resolve) => setTimeout(resolve, 300))
         const target = path.join(outDir, `${profile.profile.slug}-${name}.png`)
-        await page.screenshot({ path: target, clip: { x: 0, y: 0, width: 1280, height: 720 } })
+        await page.screenshot({ path: target, optimizeForSpeed: false })
         console.log(path.relative(ROOT, target))
       }
       await page.close()
