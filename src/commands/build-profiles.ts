@@ -4,7 +4,7 @@ import path from 'node:path'
 import { compileDeck, type CompiledDeck } from '../compile.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { findProfiles, loadProfile } from '../config/load.js'
-import { DeckError, formatLocation } from '../errors.js'
+import { DeckError, formatWarning } from '../errors.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
@@ -104,7 +104,7 @@ async function buildOne(
     await writeDeck(compiled, staging)
     return (await hooks.afterWrite?.(compiled, staging)) ?? []
   })
-  const warnings = compiled.warnings.map((w) => `${formatLocation(w.loc, options.cwd)}: ${w.message}${w.hint ? `\n  → ${w.hint}` : ''}`)
+  const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
   warnings.push(...exportWarnings)
   return {
     file,
