@@ -42,6 +42,11 @@ const RE_URL_BREAK = /(?<=[^/]\/|\.)(?=[^/])/g
  */
 export function renderBreakableUrl(url: string, escape: (text: string) => string): string {
   const pieces = url.split(RE_URL_BREAK)
+  // A last piece of a few letters ("com", "org", "pdf") stays with its name: "ordi." / "com" reads badly.
+  if (pieces.length > 1 && pieces.at(-1)!.length <= 4) {
+    const last = pieces.pop()!
+    pieces.push(pieces.pop()! + last)
+  }
   if (pieces.length === 1 && !/[-\s]/.test(url)) return escape(url)
   return pieces.map((piece) => `<span class="diapo-url">${escape(piece)}</span>`).join('<wbr>')
 }

@@ -142,6 +142,9 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
     expect(padlet.links).toEqual([])
     expect(cells[SPELLED.indexOf('Mapotempo Pro')]!.links).toEqual(['uMap', 'Framacarte'])
     expect(cells.filter((c) => c.badge)).toHaveLength(1)
+    // The badge makes its row no taller than the others (all of one line here).
+    const heights = await page.$$eval('section.diagnostic tbody tr', (rows) => rows.map((r) => Math.round((r as HTMLElement).offsetHeight)))
+    expect(new Set(heights).size).toBe(1)
   })
 
   it('fills each slide of a long table as far as it fits, over as few slides as it takes', async () => {
