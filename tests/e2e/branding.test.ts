@@ -60,6 +60,19 @@ describe.skipIf(BROWSERS.length === 0)('building for a profile with a light colo
     expect(contrast[0]).toMatchObject({ file: TURQUOISE, line: 6, severity: 'warning' })
     expect(report.issues.filter((i) => i.file?.startsWith('slides/') && i.rule === 'contrast')).toEqual([])
   }, 120_000)
+
+  it('diapo check --asso puts a profile colour measured too pale on a slide at the colour line of the profile', async () => {
+    await writeFile(path.join(out, 'sombre.md'), '<!-- .slide: data-background-color="#3a3a3a" -->\n\n## Nos liens\n\n- <https://exemple.org>\n\nNote:\nx\n')
+    await writeFile(path.join(out, 'sombre.yml'), 'name: Sombre\ncolors:\n  primary: "#0a5c8a"\nextraSlides:\n  - { file: sombre.md, after: titre }\n')
+    const result = await runCli(['check', '--asso', path.join(out, 'sombre.yml'), '--json'])
+    const report = JSON.parse(result.stdout) as { issues: { rule: string; file?: string; line?: number; message: string }[] }
+    const contrast = report.issues.filter((i) => i.rule === 'contrast')
+    expect(contrast.length).toBeGreaterThan(0)
+    for (const issue of contrast) {
+      expect(issue).toMatchObject({ file: path.join(out, 'sombre.yml'), line: 3 })
+      expect(issue.message).toContain('colors.primary')
+    }
+  }, 120_000)
 })
 
 describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, in %s', (executablePath) => {
