@@ -22,11 +22,11 @@ tools:
     alternatives:
       - { name: A, url: https://a.example.org, kind: service }
       - { name: B, url: https://b.example.org, kind: service }
-  - { need: "Un besoin assez long pour tenir sur deux lignes", current: Inconnu }
+  - { need: "Un besoin écrit sur deux lignes", current: Inconnu }
 `
 
-/** Builds the probe deck and measures its diagnostic slide with `browser` (a Puppeteer browser). */
-export async function measureDiagnostic(browser) {
+/** Builds the probe deck in `theme` and measures its diagnostic slide with `browser` (a Puppeteer browser). */
+export async function measureDiagnostic(browser, theme = 'default') {
   const [{ compileDeck }, { loadProfile }, { writeDeck }, { measureDiagnosticTable, MEASURED_CHARS }] = await Promise.all([
     import('../lib/compile.js'),
     import('../lib/config/load.js'),
@@ -37,7 +37,7 @@ export async function measureDiagnostic(browser) {
   try {
     await writeFile(path.join(dir, 'mesure.yml'), PROBE_PROFILE)
     const profile = await loadProfile(path.join(dir, 'mesure.yml'), ROOT)
-    const compiled = await compileDeck({ cwd: ROOT, deck: 'slides', profile })
+    const compiled = await compileDeck({ cwd: ROOT, deck: 'slides', profile, theme })
     await writeDeck(compiled, path.join(dir, 'out'))
     const page = await browser.newPage()
     try {
@@ -50,8 +50,11 @@ export async function measureDiagnostic(browser) {
         window.diapo.slide(slides.findIndex((s) => s.classList.contains('diagnostic')))
       })
       const metrics = await page.evaluate(measureDiagnosticTable, MEASURED_CHARS)
-      const lines = await page.$$eval('section.diagnostic.present tbody tr', (rows) => rows.length)
-      if (lines !== 2) throw new Error(`the probe's diagnostic has ${lines} rows instead of 2`)
+      const rows = await page.$$eval('section.diagnostic.present tbody tr', (trs) => trs.length)
+      if (rows !== 2) throw new Error(`the probe's diagnostic has ${rows} rows instead of 2`)
+      // The second row must be exactly one line taller than the first: its need wraps once.
+      const lineHeight = await page.$eval('section.diagnostic.present td', (td) => parseFloat(getComputedStyle(td).lineHeight))
+      if (Math.abs(metrics.lineHeight - lineHeight) > 1) throw new Error(`the probe's second row is not two lines high (${metrics.lineHeight} px for lines of ${lineHeight} px)`)
       return metrics
     } finally {
       await page.close()
@@ -63,9 +66,14 @@ export async function measureDiagnostic(browser) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { withBrowser } = await import('../lib/export/browser.js')
-  const { DIAGNOSTIC_METRICS_FILE } = await import('../lib/render/diagnostic-metrics.js')
-  const metrics = await withBrowser({}, async (browser) => measureDiagnostic(await browser))
-  await writeFile(DIAGNOSTIC_METRICS_FILE, `${JSON.stringify(metrics, null, 1)}\n`)
-  const { chars, ...layout } = metrics
-  console.log(`${path.relative(ROOT, DIAGNOSTIC_METRICS_FILE)}: ${JSON.stringify(layout)} and ${Object.keys(chars).length} character widths`)
+  const { DIAGNOSTIC_METRICS_FILE, MEASURED_THEMES } = await import('../lib/render/diagnostic-metrics.js')
+  const all = {}
+  await withBrowser({}, async (launching) => {
+    const browser = await launching
+    for (const theme of MEASURED_THEMES) all[theme] = await measureDiagnostic(browser, theme)
+  })
+  await writeFile(DIAGNOSTIC_METRICS_FILE, `${JSON.stringify(all, null, 1)}\n`)
+  for (const [theme, { chars, ...layout }] of Object.entries(all)) {
+    console.log(`${path.relative(ROOT, DIAGNOSTIC_METRICS_FILE)} ${theme}: ${JSON.stringify(layout)} and ${Object.keys(chars).length} character widths`)
+  }
 }

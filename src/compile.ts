@@ -63,7 +63,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const deckPath = path.resolve(options.cwd, options.deck)
   const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
   // Slide files are templates (the profile's name, logo, tools...), rendered before Markdown.
-  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile)
+  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile, { theme: options.theme })
   let sources = forAudience.sources
   if (options.transformSources) sources = await options.transformSources(sources)
   const deck = parseDeck(sources)

@@ -8,6 +8,7 @@ import { arrangeSections } from '../parse/sections.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic } from '../render/diagnostic.js'
+import { loadDiagnosticMetrics } from '../render/diagnostic-metrics.js'
 import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
 import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
 import type { DeckMeta, SourceFile } from '../types.js'
@@ -30,7 +31,7 @@ export interface ProfileDeck {
  * sections left out or added, then every slide file rendered as a strict Handlebars template with
  * `asso`, `deck` and `diagnostic` in scope. Errors point at the profile's or the slide's line.
  */
-export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile): Promise<ProfileDeck> {
+export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile, options: { theme?: string } = {}): Promise<ProfileDeck> {
   const profile = loaded?.profile ?? GENERIC_PROFILE
   const arranged = await arrange(sources, loaded)
   const first = arranged[0] ? parseFrontMatter(arranged[0].text, arranged[0].file).data : {}
@@ -39,7 +40,9 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
-  const diagnostic = wrapTexts(buildDiagnostic(profile.tools, catalogue), lang)
+  // The table is split by the measures of the theme it will be shown in (`--theme`, the profile's, the deck's).
+  const theme = options.theme ?? profile.theme ?? (typeof first.theme === 'string' ? first.theme : undefined)
+  const diagnostic = wrapTexts(buildDiagnostic(profile.tools, catalogue, loadDiagnosticMetrics(theme)), lang)
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
   const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))

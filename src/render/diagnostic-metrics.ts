@@ -4,7 +4,7 @@ import path from 'node:path'
 import { PACKAGE_ROOT } from '../paths.js'
 
 /**
- * What a real browser measured of the diagnostic table at 1280×720 in the default theme: the room
+ * What a real browser measured of the diagnostic table at 1280×720 in one theme: the room
  * its rows have, a row's height for its lines of text, each column's width and the width of every
  * character of the font. Written by `node scripts/measure-diagnostic.mjs` into
  * `data/diagnostic-metrics.json`; the end-to-end tests measure again and fail when the CSS changed
@@ -30,12 +30,18 @@ export interface DiagnosticMetrics {
 
 export const DIAGNOSTIC_METRICS_FILE = path.join(PACKAGE_ROOT, 'data', 'diagnostic-metrics.json')
 
-let cached: DiagnosticMetrics | undefined
+/** The themes measured: diapo's own (their type sizes differ). */
+export const MEASURED_THEMES = ['default', 'contrast'] as const
 
-/** The measures shipped in `data/diagnostic-metrics.json` (read once). */
-export function loadDiagnosticMetrics(): DiagnosticMetrics {
-  cached ??= JSON.parse(readFileSync(DIAGNOSTIC_METRICS_FILE, 'utf8')) as DiagnosticMetrics
-  return cached
+let cached: Record<string, DiagnosticMetrics> | undefined
+
+/**
+ * The measures shipped in `data/diagnostic-metrics.json` (read once) for a theme: one of diapo's by
+ * its name, else (a `.css` file of one's own) the default theme's.
+ */
+export function loadDiagnosticMetrics(theme = 'default'): DiagnosticMetrics {
+  cached ??= JSON.parse(readFileSync(DIAGNOSTIC_METRICS_FILE, 'utf8')) as Record<string, DiagnosticMetrics>
+  return cached[theme] ?? cached.default!
 }
 
 /** Characters whose width is measured: Latin-1, Latin Extended-A, French punctuation. */

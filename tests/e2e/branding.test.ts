@@ -8,7 +8,7 @@ import { converter, wcagContrast } from 'culori'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { loadDiagnosticMetrics } from '../../src/render/diagnostic-metrics.js'
+import { loadDiagnosticMetrics, MEASURED_THEMES } from '../../src/render/diagnostic-metrics.js'
 import { cleanup, closeBrowser, findBrowser, launchBrowser, openDeck, REPO_ROOT, runCli, tempDir } from './helpers.js'
 
 const TURQUOISE = 'tests/fixtures/associations/turquoise.yml'
@@ -37,7 +37,8 @@ beforeAll(async () => {
   build = await runCli(['build', '--asso', TURQUOISE, '--asso', 'associations/jardins-partages.yml', '--asso', path.join(out, 'nombreux.yml'), '--out', out])
   defaultDeck = path.join(out, 'generic')
   const generic = await runCli(['build', '--out', defaultDeck])
-  if (build.code !== 0 || generic.code !== 0) throw new Error(`build failed:\n${build.stderr}\n${generic.stderr}`)
+  const contrast = await runCli(['build', '--asso', path.join(out, 'nombreux.yml'), '--theme', 'contrast', '--out', path.join(out, 'contrast')])
+  if (build.code !== 0 || generic.code !== 0 || contrast.code !== 0) throw new Error(`build failed:\n${build.stderr}\n${generic.stderr}\n${contrast.stderr}`)
 }, 120_000)
 
 afterAll(() => cleanup(out))
@@ -160,8 +161,8 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
     expect(new Set(heights).size).toBe(1)
   })
 
-  it('fills each slide of a long table as far as it fits, over as few slides as it takes', async () => {
-    const { page: many } = await openDeck(browser, path.join(out, 'nombreux'))
+  it.each(['nombreux', 'contrast/nombreux'])('fills each slide of a long table as far as it fits, over as few slides as it takes (%s)', async (deck) => {
+    const { page: many } = await openDeck(browser, path.join(out, deck))
     const pages = await many.evaluate(async () => {
       const deck = window.diapo
       const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')]
@@ -202,15 +203,17 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
 
   it('measures the table as data/diagnostic-metrics.json says (run scripts/measure-diagnostic.mjs after a CSS change)', async () => {
     const { measureDiagnostic } = (await import(path.join(REPO_ROOT, 'scripts', 'measure-diagnostic.mjs'))) as {
-      measureDiagnostic(browser: Browser): Promise<ReturnType<typeof loadDiagnosticMetrics>>
+      measureDiagnostic(browser: Browser, theme: string): Promise<ReturnType<typeof loadDiagnosticMetrics>>
     }
-    const measured = await measureDiagnostic(browser)
-    const shipped = loadDiagnosticMetrics()
-    for (const key of ['room', 'rowExtra', 'lineHeight', 'badge', 'fontSize'] as const) {
-      expect(measured[key], key).toBeCloseTo(shipped[key], 0)
+    for (const theme of MEASURED_THEMES) {
+      const measured = await measureDiagnostic(browser, theme)
+      const shipped = loadDiagnosticMetrics(theme)
+      for (const key of ['room', 'rowExtra', 'lineHeight', 'badge', 'fontSize'] as const) {
+        expect(measured[key], `${theme}: ${key}`).toBeCloseTo(shipped[key], 0)
+      }
+      measured.columns.forEach((w, i) => expect(w, `${theme}: column ${i + 1}`).toBeCloseTo(shipped.columns[i]!, 0))
+      for (const [char, width] of Object.entries(shipped.chars)) expect(measured.chars[char], `${theme}: ${char}`).toBeCloseTo(width, 2)
     }
-    measured.columns.forEach((w, i) => expect(w, `column ${i + 1}`).toBeCloseTo(shipped.columns[i]!, 0))
-    for (const [char, width] of Object.entries(shipped.chars)) expect(measured.chars[char], char).toBeCloseTo(width, 2)
   })
 
   it("shows Libérons nos ordis' contacts beside the association's", async () => {

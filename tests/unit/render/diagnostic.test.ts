@@ -71,3 +71,10 @@ describe('paginateRows', () => {
     expect(rowHeight(row(['W'.repeat(80)]))).toBeGreaterThan(one + metrics.lineHeight)
   })
 })
+
+describe('loadDiagnosticMetrics', () => {
+  it("gives each of diapo's themes its own measures, and a theme of one's own the default's", () => {
+    expect(loadDiagnosticMetrics('contrast').fontSize).toBeGreaterThan(loadDiagnosticMetrics('default').fontSize)
+    expect(loadDiagnosticMetrics('themes/maison.css')).toBe(loadDiagnosticMetrics())
+  })
+})
