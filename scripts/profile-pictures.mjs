@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Pictures of the decks made for association profiles, from a real build, for the README: the title
-// slide and a content slide of each profile (with --all, also its tools table and contact slide).
+// slide and a content slide of each profile (with --all, also a section title, its tools table and its
+// contact slide).
 //
 //   npm run compile && node scripts/profile-pictures.mjs                     # associations/*.yml → docs/profiles/
 //   node scripts/profile-pictures.mjs --out /tmp/shots --all tests/fixtures/associations/turquoise.yml
@@ -15,6 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SHOTS = {
   titre: 'section.title-slide',
   contenu: 'section[data-section="emancipasso"]',
+  partie: 'section.section-title',
   outils: 'section.diagnostic',
   contact: 'section.contact',
 }

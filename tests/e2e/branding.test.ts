@@ -110,6 +110,7 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
         pick('title', 'section.title-slide h1'),
         pick('subtitle', 'section.title-slide h2'),
         pick('heading', 'section[data-section="emancipasso"] h2'),
+        pick('section title', 'section.section-title h1'),
         pick('table header', 'section.diagnostic th'),
         pick('link', 'section.diagnostic td a'),
         pick('contact link', 'section.contact a'),
