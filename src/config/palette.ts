@@ -12,6 +12,8 @@ export const HEADING_CONTRAST = 8
 export interface ThemeColours {
   /** `--diapo-bg`: the slides' background. */
   background: string
+  /** `--diapo-min-contrast`: the contrast the theme promises its text (the contrast theme: 7); at least 4.5. */
+  minContrast?: number
 }
 
 /** A colour of the profile that diapo had to change so the audience can read it. */
@@ -42,13 +44,15 @@ export interface Palette {
   origins: Map<string, KeyPath>
 }
 
-const RE_BG = /--diapo-bg\s*:\s*([^;]+);/
+const RE_BG = /--diapo-bg\s*:\s*([^;]+);/g
+const RE_MIN_CONTRAST = /--diapo-min-contrast\s*:\s*([\d.]+)\s*;/
 
-/** The theme's background from its CSS (the last `--diapo-bg` it sets); white when it sets none. */
+/** The theme's background from its CSS (the last `--diapo-bg` it sets; white when none), and its minimum contrast. */
 export function readThemeColours(themeCss: string): ThemeColours {
-  const all = [...themeCss.matchAll(new RegExp(RE_BG, 'g'))].map((m) => m[1]!.trim())
+  const all = [...themeCss.matchAll(RE_BG)].map((m) => m[1]!.trim())
   const background = all.reverse().find((value) => parse(value)) ?? '#ffffff'
-  return { background: formatHex(parse(background)!)! }
+  const min = Number(RE_MIN_CONTRAST.exec(themeCss)?.[1])
+  return { background: formatHex(parse(background)!)!, ...(min > MIN_TEXT_CONTRAST ? { minContrast: min } : {}) }
 }
 
 /**
@@ -56,18 +60,20 @@ export function readThemeColours(themeCss: string): ThemeColours {
  * gives the deck its other shades in the same hue: a deep one for headings and table headers, a light
  * tint behind the table headers, the table rules. `accent` is decoration (rules under headings, the
  * progress bar); without it, a lighter shade of the primary. A primary too light or too dark to read
- * on the theme's background (under 4.5:1) is replaced by the nearest lightness of its hue that passes.
+ * on the theme's background (under 4.5:1, or the theme's `--diapo-min-contrast`) is replaced by the
+ * nearest lightness of its hue that passes.
  */
 export function derivePalette(colors: { primary: string | null; accent: string | null }, theme: ThemeColours): Palette {
   const vars: Record<string, string> = {}
   const adjustments: ColourAdjustment[] = []
   const origins = new Map<string, KeyPath>()
   const bg = theme.background
+  const minimum = Math.max(MIN_TEXT_CONTRAST, theme.minContrast ?? 0)
   if (colors.primary) {
     const asked = toHex(colors.primary)
     const tint = quietShade(asked, bg, 0.045, 0.035)
     // Links and markers are on the background; the tint is only behind headings' colour.
-    const primary = fitContrast(asked, bg, MIN_TEXT_CONTRAST)
+    const primary = fitContrast(asked, bg, minimum)
     if (primary !== asked) {
       adjustments.push({
         path: ['colors', 'primary'],
@@ -76,10 +82,10 @@ export function derivePalette(colors: { primary: string | null; accent: string |
         ratio: wcagContrast(asked, bg),
         usedRatio: wcagContrast(primary, bg),
         background: bg,
-        minimum: MIN_TEXT_CONTRAST,
+        minimum,
       })
     }
-    const heading = fitContrast(fitContrast(primary, bg, HEADING_CONTRAST), tint, HEADING_CONTRAST - 1)
+    const heading = fitContrast(fitContrast(primary, bg, Math.max(HEADING_CONTRAST, minimum)), tint, Math.max(HEADING_CONTRAST - 1, minimum))
     Object.assign(vars, {
       '--diapo-primary': primary,
       '--diapo-link': primary,

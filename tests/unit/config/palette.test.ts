@@ -58,6 +58,13 @@ describe('derivePalette', () => {
     )
   })
 
+  it("holds a theme's own higher minimum (the contrast theme's 7:1)", () => {
+    const { vars, adjustments } = derivePalette({ primary: '#4f9d57', accent: null }, { background: '#000000', minContrast: 7 })
+    expect(wcagContrast(vars['--diapo-primary']!, '#000000')).toBeGreaterThanOrEqual(7)
+    expect(describeAdjustment(adjustments[0]!).message).toContain('under 7:1')
+    expect(readThemeColours(':root { --diapo-bg: #000000; --diapo-min-contrast: 7; }')).toEqual({ background: '#000000', minContrast: 7 })
+  })
+
   it('changes nothing without colours', () => {
     expect(derivePalette({ primary: null, accent: null }, CREAM)).toMatchObject({ vars: {}, adjustments: [] })
   })
