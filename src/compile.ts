@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { type Audience, loadProfileDeck } from './config/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
+import type { Palette } from './config/palette.js'
 import { DeckError, displayPath } from './errors.js'
 import { inspectMedia, type MediaScope } from './media.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
@@ -13,7 +14,7 @@ import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { renderPage } from './render/page.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
-import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
+import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
 export interface CompileOptions {
   /** Working folder: relative paths and printed locations are relative to it. */
@@ -59,6 +60,10 @@ export interface CompiledDeck {
   mediaScope: MediaScope
   /** Who the deck is for (the handout's cover, diagnostic table and contacts). */
   audience: Audience
+  /** Problems that do not stop the build, each at the line to fix (e.g. a profile colour adjusted). */
+  warnings: DeckWarning[]
+  /** The deck's colours derived from the profile's, when it gives some (see `derivePalette`). */
+  palette?: Palette
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -71,7 +76,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const deckPath = path.resolve(options.cwd, options.deck)
   const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
   // Slide files are templates (the profile's name, logo, tools...), rendered before Markdown.
-  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile)
+  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile, { theme: options.theme })
   let sources = forAudience.sources
   if (options.transformSources) sources = await options.transformSources(sources)
   const deck = parseDeck(sources)
@@ -104,7 +109,8 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
         throw err
       })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
-  const style = [forAudience.style, options.style].filter(Boolean).join('\n') || undefined
+  const branding = options.profile ? await brandProfile(options.profile, themeFile) : undefined
+  const style = [branding?.style, options.style].filter(Boolean).join('\n') || undefined
   const html = renderPage(rendered, {
     template,
     style,
@@ -112,10 +118,25 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
-  return { html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope, audience: forAudience.audience }
+  return {
+    html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope, audience: forAudience.audience,
+    warnings: branding?.warnings ?? [], ...(branding ? { palette: branding.palette } : {}),
+  }
 }
 
 // --- internal ---
+
+/** The profile's colours over the theme's: the page's extra CSS, and a warning for each colour changed. */
+async function brandProfile({ profile, source }: LoadedProfile, themeFile: string) {
+  if (!profile.colors.primary && !profile.colors.accent) return undefined
+  const { derivePalette, describeAdjustment, paletteStyle, readThemeColours } = await import('./config/palette.js')
+  const palette = derivePalette(profile.colors, readThemeColours(await readFile(themeFile, 'utf8')))
+  const warnings: DeckWarning[] = palette.adjustments.map((adjustment) => ({
+    loc: { file: source.file, line: source.lineOf(adjustment.path) },
+    ...describeAdjustment(adjustment),
+  }))
+  return { palette, style: paletteStyle(palette), warnings }
+}
 
 async function checkAsset(asset: LocalAsset, scope: MediaScope, cwd: string): Promise<void> {
   const problem = await inspectMedia(asset, scope, displayPath(asset.source, cwd))

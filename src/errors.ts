@@ -43,6 +43,11 @@ export class DeckError extends Error {
   }
 }
 
+/** A warning as printed: `file:line: message`, then its hint. */
+export function formatWarning(warning: { loc: SourceLocation; message: string; hint?: string }, cwd = process.cwd()): string {
+  return `${formatLocation(warning.loc, cwd)}: ${warning.message}${warning.hint ? `\n  → ${warning.hint}` : ''}`
+}
+
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {
   return `${displayPath(loc.file, cwd)}:${loc.line}${loc.column ? `:${loc.column}` : ''}`
 }

@@ -97,3 +97,10 @@ export interface RenderedDeck {
   meta: Required<Pick<DeckMeta, 'lang'>> & DeckMeta
   stacks: { slides: RenderedSlide[] }[]
 }
+
+/** A problem that does not stop the build (a profile colour diapo had to change), and where to fix it. */
+export interface DeckWarning {
+  loc: SourceLocation
+  message: string
+  hint?: string
+}

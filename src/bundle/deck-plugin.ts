@@ -7,12 +7,13 @@ import type { Plugin, ViteDevServer } from 'vite'
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
+import type { DeckWarning } from '../types.js'
 import { RUNTIME_DIR } from '../write.js'
 import { HELLO_EVENT, type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
 
 export interface DeckPluginOptions extends DeckInput {
   /** Called after each rebuild: the error when it failed, and how long it took. */
-  onRebuild?: (result: { error?: unknown; ms: number; file?: string }) => void
+  onRebuild?: (result: { error?: unknown; ms: number; file?: string; warnings?: DeckWarning[] }) => void
 }
 
 /** Pause after a change before rebuilding: editors often write a file in two steps. */
@@ -59,7 +60,7 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       state.html = compiled.html
       state.error = undefined
       watchFiles(server, watched, [...prepared.watch, compiled.themeFile, ...compiled.assets.map((a) => a.source)])
-      options.onRebuild?.({ ms: performance.now() - started, file })
+      options.onRebuild?.({ ms: performance.now() - started, file, warnings: compiled.warnings })
     } catch (err) {
       const loc = isDeckError(err) ? err.detail.loc : undefined
       const source = loc ? await readFile(loc.file, 'utf8').catch(() => undefined) : undefined

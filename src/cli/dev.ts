@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { type Command, InvalidArgumentError, Option } from 'commander'
 
-import { isDeckError } from '../errors.js'
+import { formatWarning, isDeckError } from '../errors.js'
 import * as log from '../log.js'
 import { type CliContext, DEFAULT_DECK } from './context.js'
 import { ALLOW_OUTSIDE_HELP } from './pdf.js'
@@ -30,9 +30,11 @@ export function registerDev(program: Command, ctx: CliContext): void {
         allowOutsideFiles: opts.allowOutsideFiles,
         port: opts.port,
         open: opts.open,
-        onRebuild: ({ error, ms, file }) => {
+        onRebuild: ({ error, ms, file, warnings = [] }) => {
           const rel = file ? path.relative(ctx.cwd, file) : ''
           const what = rel && !rel.startsWith('..') ? rel : (file ?? 'deck')
+          // The profile's colours adjusted, at their line: said at start-up and when the profile changes.
+          if (!file || file.endsWith('.yml')) for (const w of warnings) log.warn(formatWarning(w, ctx.cwd))
           if (error) log.error(isDeckError(error) ? error.format(ctx.cwd) : String(error))
           else if (file) log.success(`${what} changed: deck rebuilt in ${Math.round(ms)} ms`)
         },

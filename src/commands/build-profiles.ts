@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
 import { compileDeck, type CompiledDeck } from '../compile.js'
-import { checkProfileContrast } from '../config/contrast.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { findProfiles, loadProfile } from '../config/load.js'
-import { DeckError, formatLocation } from '../errors.js'
+import { DeckError, formatWarning } from '../errors.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
@@ -106,10 +104,7 @@ async function buildOne(
     await writeDeck(compiled, staging)
     return (await hooks.afterWrite?.(compiled, staging)) ?? []
   })
-  const themeCss = await readFile(compiled.themeFile, 'utf8')
-  const warnings = (await checkProfileContrast(loaded.profile, themeCss)).map(
-    (w) => `${formatLocation({ file: loaded.source.file, line: loaded.source.lineOf(w.path) }, options.cwd)}: ${w.message}`,
-  )
+  const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
   warnings.push(...exportWarnings)
   return {
     file,

@@ -7,6 +7,7 @@ import { analyseMeasures, findLocalLinks, lineOf } from '../check/analyse.js'
 import { measureSlides } from '../check/measure.js'
 import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
 import { type CompiledDeck, compileDeck } from '../compile.js'
+import type { LoadedProfile } from '../config/defaults.js'
 import { isDeckError } from '../errors.js'
 import { inspectMedia } from '../media.js'
 import { type BrowserOptions, closeBrowser, launchBrowser } from '../export/browser.js'
@@ -30,8 +31,10 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file
   }
   let compiled: CompiledDeck
+  let profile: LoadedProfile | undefined
   try {
     const prepared = await prepareDeck(options)
+    profile = prepared.compile.profile
     compiled = await compileDeck({ ...prepared.compile, checkAssets: false })
   } catch (err) {
     if (!isDeckError(err)) throw err
@@ -64,11 +67,48 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
 
   const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
-  issues.push(...analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) }))
+  const measured = analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) })
+  issues.push(...blameProfileColours(measured, compiled, profile, relative))
   return createReport(deckLabel(options), compiled.slideCount, issues)
 }
 
 // --- internal ---
+
+/**
+ * Colour problems of a deck made for an association belong to its profile: the colours diapo adjusted
+ * (a warning each, at the colour's line), and any text measured too pale whose colour comes from the
+ * profile, moved from the shared slide to the profile's line.
+ */
+function blameProfileColours(
+  measured: CheckIssue[],
+  compiled: CompiledDeck,
+  profile: LoadedProfile | undefined,
+  relative: (file: string) => string,
+): CheckIssue[] {
+  const adjusted = compiled.warnings.map<CheckIssue>((w) => ({
+    severity: 'warning',
+    rule: 'contrast',
+    file: relative(w.loc.file),
+    line: w.loc.line,
+    message: w.message,
+    ...(w.hint ? { hint: w.hint } : {}),
+  }))
+  const origins = compiled.palette?.origins
+  if (!profile || !origins) return [...adjusted, ...measured]
+  const moved = measured.map((issue) => {
+    const origin = issue.rule === 'contrast' ? origins.get(String(issue.details?.foreground)) : undefined
+    if (!origin) return issue
+    const key = origin.join('.')
+    return {
+      ...issue,
+      file: relative(profile.source.file),
+      line: profile.source.lineOf(origin),
+      message: `${issue.message}, in the colour made from ${key}`,
+      hint: `choose a ${key} that reads on that background`,
+    }
+  })
+  return [...adjusted, ...moved]
+}
 
 async function measureInBrowser(compiled: CompiledDeck, browserOptions?: BrowserOptions) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))

@@ -9,6 +9,7 @@ import { arrangeSections, sectionIdFromText } from '../parse/sections.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic, type DiagnosticRow } from '../render/diagnostic.js'
+import { loadDiagnosticMetrics } from '../render/diagnostic-metrics.js'
 import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
 import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
 import type { DeckMeta, SourceFile } from '../types.js'
@@ -22,8 +23,6 @@ export interface ProfileDeck {
   sources: SourceFile[]
   /** Front matter values the profile overrides (lang, handoutUrl, title). */
   meta: Partial<DeckMeta>
-  /** CSS custom properties of the profile's colours, for the page's `<style>`. */
-  style?: string
   /** The profile's theme (a name or an absolute `.css` path). */
   theme?: string
   /** Who the deck is for, and their tools diagnostic: the handout's cover, table and contacts. */
@@ -41,7 +40,7 @@ export interface Audience {
  * sections left out or added, then every slide file rendered as a strict Handlebars template with
  * `asso`, `deck` and `diagnostic` in scope. Errors point at the profile's or the slide's line.
  */
-export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile): Promise<ProfileDeck> {
+export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile, options: { theme?: string } = {}): Promise<ProfileDeck> {
   const profile = loaded?.profile ?? GENERIC_PROFILE
   const arranged = await arrange(sources, loaded)
   const first = arranged[0] ? parseFrontMatter(arranged[0].text, arranged[0].file).data : {}
@@ -50,7 +49,9 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
-  const built = buildDiagnostic(profile.tools, catalogue)
+  // The table is split by the measures of the theme it will be shown in (`--theme`, the profile's, the deck's).
+  const theme = options.theme ?? profile.theme ?? (typeof first.theme === 'string' ? first.theme : undefined)
+  const built = buildDiagnostic(profile.tools, catalogue, loadDiagnosticMetrics(theme))
   const diagnostic = wrapTexts(built, lang)
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
@@ -59,16 +60,7 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
   const audience = { profile, diagnostic: built.rows }
-  return { sources: rendered, meta, style: profileStyle(profile), audience, ...(profile.theme ? { theme: profile.theme } : {}) }
-}
-
-/** `:root { --diapo-primary: ...; --diapo-accent: ... }` for a profile's colours (validated CSS colours). */
-export function profileStyle(profile: ResolvedProfile): string | undefined {
-  const vars = [
-    profile.colors.primary && `--diapo-primary: ${profile.colors.primary};`,
-    profile.colors.accent && `--diapo-accent: ${profile.colors.accent};`,
-  ].filter(Boolean)
-  return vars.length > 0 ? `:root { ${vars.join(' ')} }` : undefined
+  return { sources: rendered, meta, audience, ...(profile.theme ? { theme: profile.theme } : {}) }
 }
 
 // --- internal ---

@@ -14,7 +14,8 @@ const CATEGORIES = ['gestion', 'communication-interne', 'communication-externe',
 const HINT = 'read the comments at the top of data/catalogue.yml: they describe every key, with an example'
 
 const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty')
-const AlternativeSchema = z.strictObject({
+/** One free alternative, as the catalogue and a profile's own `alternatives:` write it. */
+export const AlternativeSchema = z.strictObject({
   name: text,
   url: z
     .string({ error: 'must be a web address' })
@@ -22,13 +23,17 @@ const AlternativeSchema = z.strictObject({
   kind: z.enum(['logiciel', 'service'], { error: 'must be « logiciel » or « service »' }),
   note: text.optional(),
 })
+/** A tool's alternatives: at least two, so the association has a choice. */
+export const AlternativesSchema = z
+  .array(AlternativeSchema, { error: 'must be a list of alternatives, each like - { name: Framadate, url: https://framadate.org, kind: service }' })
+  .min(2, 'must give at least two alternatives')
 const ToolSchema = z.strictObject({
   id: z.string({ error: 'must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. google-drive'),
   names: z.array(text, { error: 'must be a list of names, e.g. [Google Drive, Drive]' }).min(1, 'must give at least one name'),
   need: text,
   category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
   why: text,
-  alternatives: z.array(AlternativeSchema, { error: 'must be a list of alternatives' }).min(2, 'must give at least two alternatives'),
+  alternatives: AlternativesSchema,
 })
 const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, { error: 'must be a list of tools' }) })
 

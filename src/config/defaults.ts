@@ -1,12 +1,19 @@
 import path from 'node:path'
 
+import type { Alternative } from './catalogue.js'
 import type { ProfileInput } from './schema.js'
 import type { LocatedData } from './validate.js'
 
-/** One line of the tools diagnostic: what the association needs, and what it uses for it today. */
+/**
+ * One line of the tools diagnostic as the profile gives it: what the association needs, what it uses
+ * for it today (as typed: `buildDiagnostic` finds how the catalogue spells it), and optionally its own
+ * free alternatives for it.
+ */
 export interface ProfileTool {
   need: string | null
   current: string
+  /** The profile's own alternatives (at least two), used instead of the catalogue's; `null`: the catalogue's. */
+  alternatives: Alternative[] | null
 }
 
 /**
@@ -42,8 +49,8 @@ export interface LoadedProfile {
 }
 
 /**
- * The audience when no profile is given: the talk reads naturally in French ("votre association"),
- * and the contact slide points to Libérons nos ordis.
+ * The audience when no profile is given: the talk reads naturally in French ("votre association").
+ * The contact slide always gives Libérons nos ordis' addresses (templates/partials/contacts.hbs).
  */
 export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   name: 'votre association',
@@ -55,7 +62,7 @@ export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   theme: null,
   handoutUrl: null,
   workshop: { date: null, place: null, facilitator: null },
-  contact: { email: null, website: 'https://blog.libere-ton-ordi.com' },
+  contact: { email: null, website: null },
   tools: [],
   sections: { exclude: [] },
   extraSlides: [],
@@ -80,7 +87,7 @@ export function resolveProfile(input: ProfileInput, file: string): ResolvedProfi
       facilitator: input.workshop?.facilitator ?? null,
     },
     contact: { email: input.contact?.email ?? null, website: input.contact?.website ?? null },
-    tools: (input.tools ?? []).map((t) => ({ need: t.need ?? null, current: t.current })),
+    tools: (input.tools ?? []).map((t) => ({ need: t.need ?? null, current: t.current, alternatives: t.alternatives ?? null })),
     sections: { exclude: input.sections?.exclude ?? [] },
     extraSlides: (input.extraSlides ?? []).map((x) => ({ file: path.resolve(dir, x.file), after: x.after })),
     generic: false,

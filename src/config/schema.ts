@@ -1,6 +1,8 @@
 import { parse as parseColor } from 'culori'
 import { z } from 'zod'
 
+import { AlternativesSchema } from './catalogue.js'
+
 /** Output folders a slug must not take: they are entries of the generic deck in the same `dist/`. */
 export const RESERVED_SLUGS = ['assets', 'media', 'external', 'index']
 
@@ -77,8 +79,17 @@ export const ProfileSchema = z.strictObject({
   /** The tools the association uses today, for the diagnostic. */
   tools: z
     .array(
-      z.strictObject({ need: text('"Gestion des membres"').optional(), current: text('"Excel"') }),
-      { error: 'must be a list of tools, each line like - { need: "Gestion des membres", current: "Excel" }' },
+      // `- WhatsApp` is short for `- { current: WhatsApp }`.
+      z.preprocess(
+        (tool) => (typeof tool === 'string' ? { current: tool } : tool),
+        z.strictObject({
+          need: text('"Gestion des membres"').optional(),
+          current: text('"Excel"'),
+          /** The association's own alternatives for this tool, over the catalogue's (checked as the catalogue's). */
+          alternatives: AlternativesSchema.optional(),
+        }),
+      ),
+      { error: 'must be a list of tools, each line like - { need: "Gestion des membres", current: "Excel" } or just - Excel' },
     )
     .optional(),
   sections: z

@@ -160,9 +160,10 @@ function keysAt(schema: z.ZodType, path: KeyPath): string[] {
 }
 
 function unwrap(schema: unknown): unknown {
-  let s = schema as { def?: { type?: string; innerType?: unknown } } | undefined
-  while (s?.def && (s.def.type === 'optional' || s.def.type === 'default' || s.def.type === 'nullable')) {
-    s = s.def.innerType as typeof s
+  let s = schema as { def?: { type?: string; innerType?: unknown; out?: unknown } } | undefined
+  while (s?.def && ['optional', 'default', 'nullable', 'pipe'].includes(s.def.type ?? '')) {
+    // A pipe (`z.preprocess`) checks its value with its `out` schema.
+    s = (s.def.type === 'pipe' ? s.def.out : s.def.innerType) as typeof s
   }
   return s
 }

@@ -1,11 +1,22 @@
 import type { Alternative, Catalogue } from '../config/catalogue.js'
 import type { ProfileTool } from '../config/defaults.js'
+import { type DiagnosticMetrics, loadDiagnosticMetrics } from './diagnostic-metrics.js'
 
-/** One row of the tools diagnostic: a need, the tool used today, and its free alternatives. */
+/**
+ * One row of the tools diagnostic: a need, the tool used today, and its free alternatives. The data
+ * model of the slides' table (templates/partials/diagnostic.hbs) and of any other view of it (the
+ * handout): build it with `buildDiagnostic`.
+ */
 export interface DiagnosticRow {
+  /** The profile's need, else the catalogue's, else "—". */
   need: string
+  /** The tool as the catalogue spells it ("whatsapp" → "WhatsApp"), else as the profile wrote it. */
   current: string
-  /** False when the tool is not in the catalogue: "à étudier ensemble". */
+  /** The tool as the profile wrote it. */
+  typed: string
+  /** Where the alternatives come from: the profile's own, the catalogue, or none ("à étudier ensemble"). */
+  source: 'profile' | 'catalogue' | 'unknown'
+  /** True when there are alternatives to show (`source` is not `unknown`). */
   known: boolean
   alternatives: Alternative[]
   /** Why change, from the catalogue (for the speaker notes). */
@@ -29,56 +40,53 @@ export interface Diagnostic {
 /** Alternatives shown in a cell (the catalogue may list more; the notes keep the why). */
 export const MAX_ALTERNATIVES = 3
 
-/**
- * Height budget of a table slide, in px of the 1280×720 frame: the frame less its padding, the
- * heading and the header row. A row costs its cell padding plus a line of text for each line its
- * longest cell wraps to (see `.diagnostic` in runtime/base.css for the column widths and type size).
- */
-const BUDGET_PX = 420
-const ROW_PADDING_PX = 16
-const LINE_PX = 35
-const MAX_ROWS = 7
-/** Characters a line holds in each column (need, current tool, alternatives) at the table's type size. */
-const COLUMN_CHARS = [21, 14, 32]
-
 /** Matches each tool of a profile with the catalogue, and splits the rows over slides that fit. */
-export function buildDiagnostic(tools: ProfileTool[], catalogue: Catalogue | undefined): Diagnostic {
+export function buildDiagnostic(tools: ProfileTool[], catalogue: Catalogue | undefined, metrics?: DiagnosticMetrics): Diagnostic {
   const rows = tools.map((tool): DiagnosticRow => {
     const entry = catalogue?.match(tool.current)
+    const alternatives = tool.alternatives ?? entry?.alternatives ?? []
+    const source = tool.alternatives ? 'profile' : entry ? 'catalogue' : 'unknown'
     return {
       need: tool.need ?? entry?.need ?? '—',
-      current: tool.current,
-      known: !!entry,
-      alternatives: entry ? entry.alternatives.slice(0, MAX_ALTERNATIVES) : [],
+      current: entry?.names[0] ?? tool.current,
+      typed: tool.current,
+      source,
+      known: source !== 'unknown',
+      alternatives: alternatives.slice(0, MAX_ALTERNATIVES),
       why: entry?.why ?? null,
     }
   })
-  return { rows, pages: paginateRows(rows) }
+  return { rows, pages: paginateRows(rows, metrics) }
 }
 
 /**
- * Splits rows into pages whose estimated height fits the slide frame, as evenly as possible (7 rows
- * make pages of 4 and 3, not 6 and 1).
+ * Splits rows over as few slides as they fit in, by the table's measures in a real browser
+ * (data/diagnostic-metrics.json); when it takes several, they get as even a share as still fits
+ * (9 rows: 5 and 4, not 7 and 2).
  */
-export function paginateRows(rows: DiagnosticRow[]): DiagnosticPage[] {
-  const greedy = fillPages(rows)
+export function paginateRows(rows: DiagnosticRow[], metrics = loadDiagnosticMetrics()): DiagnosticPage[] {
+  const fits = (chunk: DiagnosticRow[]): boolean => chunk.reduce((h, row) => h + rowHeight(row, metrics), 0) <= metrics.room
+  const greedy = fillPages(rows, (chunk) => fits(chunk))
   const even = splitEvenly(rows, greedy.length)
   const chunks = even.every(fits) ? even : greedy
   return chunks.map((chunk, i) => ({ number: i + 1, total: chunks.length, several: chunks.length > 1, rows: chunk }))
 }
 
-/** Estimated height of a row in px. */
-export function rowHeight(row: DiagnosticRow): number {
-  const alternatives = row.known ? row.alternatives.map((a) => a.name) : ['« à étudier ensemble »']
-  const cells = [wrap([row.need], COLUMN_CHARS[0]!), wrap([row.current], COLUMN_CHARS[1]!), wrap(alternatives, COLUMN_CHARS[2]!, ', ')]
-  return ROW_PADDING_PX + LINE_PX * Math.max(...cells)
+/** Height of a row in px of the 1280×720 frame: its padding, and a line for each line its tallest cell takes. */
+export function rowHeight(row: DiagnosticRow, metrics = loadDiagnosticMetrics()): number {
+  const [need, current, alternatives] = metrics.columns
+  const lines = Math.max(
+    linesOf(row.need, need, metrics),
+    linesOf(row.current, current, metrics),
+    row.known ? linesOf(row.alternatives.map((a) => a.name).join(', '), alternatives, metrics) : Math.ceil(metrics.badge / alternatives),
+  )
+  return metrics.rowExtra + lines * metrics.lineHeight
 }
 
 // --- internal ---
 
-function fits(chunk: DiagnosticRow[]): boolean {
-  return chunk.length <= MAX_ROWS && chunk.reduce((h, row) => h + rowHeight(row), 0) <= BUDGET_PX
-}
+/** Kerning and rounding make a line a little wider than the sum of its characters. */
+const WIDTH_MARGIN = 1.03
 
 function splitEvenly(rows: DiagnosticRow[], pages: number): DiagnosticRow[][] {
   const size = Math.ceil(rows.length / Math.max(pages, 1))
@@ -86,40 +94,38 @@ function splitEvenly(rows: DiagnosticRow[], pages: number): DiagnosticRow[][] {
 }
 
 /** Greedy: each page takes rows while they fit. */
-function fillPages(rows: DiagnosticRow[]): DiagnosticRow[][] {
+function fillPages(rows: DiagnosticRow[], fits: (chunk: DiagnosticRow[]) => boolean): DiagnosticRow[][] {
   const chunks: DiagnosticRow[][] = []
   let current: DiagnosticRow[] = []
-  let height = 0
   for (const row of rows) {
-    const cost = rowHeight(row)
-    if (current.length > 0 && (height + cost > BUDGET_PX || current.length >= MAX_ROWS)) {
+    if (current.length > 0 && !fits([...current, row])) {
       chunks.push(current)
       current = []
-      height = 0
     }
     current.push(row)
-    height += cost
   }
   if (current.length > 0) chunks.push(current)
   return chunks
 }
 
-/** Lines a cell takes: words (or items that do not break) filled greedily into lines of `width` characters. */
-function wrap(items: string[], width: number, separator = ''): number {
-  const words = items.flatMap((item, i) => {
-    const parts = item.split(/\s+/)
-    return i < items.length - 1 && separator ? [...parts.slice(0, -1), parts.at(-1)! + separator.trim()] : parts
-  })
+/**
+ * Lines a text takes in a column `width` px wide, as the browser breaks it: at spaces, a word too
+ * long for a line broken anywhere (the cells' `overflow-wrap: anywhere`).
+ */
+function linesOf(text: string, width: number, metrics: DiagnosticMetrics): number {
+  const px = (s: string): number => [...s].reduce((w, c) => w + (metrics.chars[c] ?? metrics.fallback), 0) * metrics.fontSize * WIDTH_MARGIN
+  const space = px(' ')
   let lines = 1
   let used = 0
-  for (const word of words) {
-    const length = Math.min(word.length, width)
-    if (used > 0 && used + 1 + length > width) {
-      lines++
-      used = length
-    } else {
-      used += (used > 0 ? 1 : 0) + length
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = px(word)
+    if (used > 0 && used + space + w <= width) {
+      used += space + w
+      continue
     }
+    if (used > 0) lines++
+    lines += Math.max(0, Math.ceil(w / width) - 1)
+    used = w > width ? w % width : w
   }
   return lines
 }

@@ -64,6 +64,11 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
       if (!m) throw helperError(`date: ${text ? `"${text}" is not a date written YYYY-MM-DD` : 'no date given'}; test it first with {{#if ...}}`, options)
       return formatLongDate(text, lang)
     },
+    /** `{{#if (or asso.contact.email asso.contact.website)}}`: the first value that is not empty, else false. */
+    or(...args: unknown[]) {
+      args.pop()
+      return args.find((v) => rawText(v) !== '' && v !== false) ?? false
+    },
     /**
      * `{{link asso.contact.website}}` or `{{link url "text"}}`: a Markdown link whose text is shown as
      * written. An e-mail address becomes a `mailto:` link.
@@ -74,7 +79,8 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
       const label = rest.length > 0 ? rest[0] : value
       const href = linkTarget(target)
       if (!href) throw helperError(`link: "${target}" is not a web or e-mail address`, options)
-      const text = label instanceof TemplateText ? label.toHTML() : escapeText(rawText(label) || target, lang)
+      // An address shown as itself is not prose: no typography (an apostrophe in it stays one).
+      const text = rest.length === 0 ? escapeText(target, '') : label instanceof TemplateText ? label.toHTML() : escapeText(rawText(label) || target, lang)
       return new Handlebars.SafeString(`[${text}](<${href}>)`)
     },
   }

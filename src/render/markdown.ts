@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from 'marked'
 
 import { decodeHtmlEntities } from './entities.js'
-import { frenchTypography } from './typography.js'
+import { frenchTypography, renderBreakableUrl } from './typography.js'
 
 /** Highlights code at build time; `undefined` when the language is unknown. */
 export type Highlighter = (code: string, lang: string) => string | undefined
@@ -46,11 +46,17 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
       } else if (token.type === 'link') {
         const link = token as Tokens.Link
         if (RE_EXTERNAL_LINK.test(link.href)) links.push({ href: link.href, text: plainText(link.text) })
-        // An autolink's text is its URL: no typography there.
-        if (link.text === link.href || link.raw.startsWith('<') || link.raw === link.href) markVerbatim(link.tokens)
+        // A link whose text is its address (an autolink, <https://...>, [x@y.org](mailto:x@y.org)): no
+        // typography there, and line breaks only after / or . (see renderBreakableUrl).
+        if (isAddressText(link)) {
+          const html = renderBreakableUrl(decodeHtmlEntities(link.text), escapeHtml)
+          link.tokens = [{ type: 'html', block: false, pre: false, raw: link.text, text: html }]
+          // marked renders an autolink from its text, not its tokens.
+          ;(link as Tokens.Link & { autolink?: boolean }).autolink = false
+        }
       } else if (token.type === 'text' && options.frenchTypography && !('tokens' in token && token.tokens)) {
-        const text = token as Tokens.Text & { verbatim?: boolean }
-        if (!text.verbatim && rawCode === 0) text.text = frenchTypography(text.text)
+        const text = token as Tokens.Text
+        if (rawCode === 0) text.text = frenchTypography(text.text)
       }
     },
     tokenizer: {
@@ -92,9 +98,10 @@ function plainText(markdown: string): string {
   return decodeHtmlEntities(markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1'))
 }
 
-function markVerbatim(tokens: Token[] | undefined): void {
-  for (const token of tokens ?? []) {
-    ;(token as Token & { verbatim?: boolean }).verbatim = true
-    if ('tokens' in token) markVerbatim(token.tokens)
-  }
+/** True for a link that shows its own address: its text is the URL, or the URL less `mailto:`. */
+function isAddressText(link: Tokens.Link): boolean {
+  if (!link.tokens.every((t) => t.type === 'text' || t.type === 'escape')) return false
+  const text = decodeHtmlEntities(link.text)
+  const autolink = (link as Tokens.Link & { autolink?: boolean }).autolink === true
+  return autolink || [text, `${text}/`, `mailto:${text}`].includes(link.href) || link.raw.startsWith('<') || link.raw === link.href
 }

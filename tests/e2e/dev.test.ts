@@ -81,7 +81,7 @@ describe('diapo dev', () => {
 
   it('reloads the page on the same slide when a slide file is saved', async () => {
     const page = await openDeck(`${dev.url}#/1`)
-    expect(await slideText(page)).toContain("Texte d'origine.")
+    expect(await slideText(page)).toContain('Texte d’origine.') // as written, with French typography's apostrophe
     const file = path.join(deck, '02-suite.md')
     await edit(file, (text) => text.replace("Texte d'origine.", 'Texte modifié en direct.'))
     await waitFor(page, () => slideText(page).then((t) => t.includes('Texte modifié en direct.')))

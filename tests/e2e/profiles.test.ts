@@ -70,7 +70,7 @@ describe('a deck built for an association', () => {
     expect(colours).toEqual(['rgb(10, 92, 138)', 'rgb(10, 92, 138)', 'rgb(194, 24, 91)'])
   })
 
-  it('shows the tools diagnostic: one row per tool, alternatives with links, over several slides', async () => {
+  it('shows the tools diagnostic: one row per tool, alternatives with links, nine short rows on one slide', async () => {
     const slides = await page.$$eval('section.diagnostic', (sections) =>
       sections.map((s) => ({
         title: s.querySelector('h2')!.textContent,
@@ -82,8 +82,7 @@ describe('a deck built for an association', () => {
         ),
       })),
     )
-    expect(slides.length).toBeGreaterThan(1)
-    expect(slides.map((s) => s.title)).toEqual(slides.map((_, i) => `Vos outils et leurs alternatives (${i + 1}/${slides.length})`))
+    expect(slides.map((s) => s.title)).toEqual(['Vos outils et leurs alternatives'])
     const rows = slides.flatMap((s) => s.rows)
     expect(rows.map((r) => r[1]!.text)).toEqual(TOOLS)
     for (const row of rows.filter((r) => r[1]!.text !== 'Padlet')) {
@@ -91,7 +90,7 @@ describe('a deck built for an association', () => {
       for (const href of row[2]!.links) expect(href).toMatch(/^https:\/\//)
     }
     const padlet = rows.find((r) => r[1]!.text === 'Padlet')!
-    expect(padlet[2]!.text).toMatch(/^«\s*à étudier ensemble\s*»$/)
+    expect(padlet[2]!.text).toBe('à étudier ensemble')
     expect(padlet[2]!.links).toEqual([])
   })
 

@@ -36,7 +36,7 @@ async function errorOf(promise: Promise<unknown>): Promise<DeckError> {
 describe('compileDeck for an audience', () => {
   it('builds the default deck for a generic audience, in French, with no template left', async () => {
     const { html } = await compileDeck({ cwd: PACKAGE_ROOT, deck: 'slides' })
-    expect(html).toMatch(/par l&#39;association «\u00A0Libérons nos ordis\u00A0»/)
+    expect(html).toMatch(/par l’association «\u00A0Libérons nos ordis\u00A0»/)
     expect(html).toContain('Restons en contact')
     expect(html.split('id="diapo-config"')[0]).not.toMatch(/\{\{|\}\}/)
     expect(html).not.toContain('class="diagnostic"')
@@ -55,8 +55,9 @@ describe('compileDeck for an audience', () => {
     expect(html).toContain('Atelier pour <strong>Les Amis du Vélo</strong>')
     expect(html).toContain('jeudi 3 décembre 2026, Lyon')
     expect(html).toContain('<a href="mailto:contact@example.org">')
-    expect(html).toContain('<style>:root { --diapo-primary: #0a7d5c; }</style>')
-    expect(html).toMatch(/«\u00A0à étudier ensemble\u00A0»/)
+    expect(html).toMatch(/<style>:root \{ --diapo-primary: #0a7d5c; --diapo-link: #0a7d5c; --diapo-heading: #[0-9a-f]{6};/)
+    expect(compiled.warnings).toEqual([])
+    expect(html).toContain('<span class="diagnostic-unknown">à étudier ensemble</span>')
     const sections = compiled.rendered.stacks.flatMap((s) => s.slides.map((slide) => slide.section))
     expect(sections).not.toContain('references')
     expect(sections.indexOf('nos-projets')).toBe(sections.lastIndexOf('alternatives') + 1)
@@ -103,5 +104,27 @@ describe('loadProfile', () => {
     const loaded = await profile('name: La Chorale\n', 'la-chorale.yml')
     expect(loaded.profile).toMatchObject({ name: 'La Chorale', shortName: 'La Chorale', slug: 'la-chorale', logo: null, tools: [] })
     expect(loaded.profile.workshop).toEqual({ date: null, place: null, facilitator: null })
+  })
+})
+
+describe('the contact slide', () => {
+  const contactOf = async (yaml?: string) => {
+    const compiled = await compileDeck({ cwd: PACKAGE_ROOT, deck: 'slides', ...(yaml ? { profile: await profile(yaml) } : {}) })
+    return compiled.rendered.stacks.flatMap((s) => s.slides).find((s) => s.attributes.class === 'contact')!.html
+  }
+
+  it("always gives Libérons nos ordis' addresses, also for a profile with just a name", async () => {
+    for (const html of [await contactOf(), await contactOf('name: La Chorale\n')]) {
+      expect(html).toContain('href="https://blog.libere-ton-ordi.com"')
+      expect(html).toContain('href="https://emancipasso.org"')
+      expect(html).not.toContain('class="columns contacts"')
+    }
+  })
+
+  it("puts the association's addresses beside them when the profile has some", async () => {
+    const html = await contactOf('name: Les Amis du Vélo\nshortName: Amis du Vélo\ncontact: { email: contact@example.org }\n')
+    expect(html).toContain('class="columns contacts"')
+    expect(html).toContain('href="https://blog.libere-ton-ordi.com"')
+    expect(html).toMatch(/<strong>Amis du Vélo<\/strong>[\s\S]*href="mailto:contact@example.org"/)
   })
 })

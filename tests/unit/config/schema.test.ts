@@ -48,6 +48,34 @@ describe('ProfileSchema', () => {
     expect(errorOf('name: 1984\n').message).toMatch(/"name" must be text.*not the number 1984/)
   })
 
+  it('takes a tool written as a plain name, and a tool with its own alternatives', () => {
+    const yaml = [
+      'name: X',
+      'tools:',
+      '  - WhatsApp',
+      '  - need: Cartes',
+      '    current: Mapotempo',
+      '    alternatives:',
+      '      - { name: uMap, url: https://umap.openstreetmap.fr, kind: service }',
+      '      - { name: Framacarte, url: https://framacarte.org, kind: service }',
+    ].join('\n')
+    const { data } = parseYamlWithSchema(yaml, FILE, ProfileSchema, { code: 'E_CONFIG', hint: 'h' })
+    expect(data.tools?.[0]).toEqual({ current: 'WhatsApp' })
+    expect(data.tools?.[1]?.alternatives?.map((a) => a.name)).toEqual(['uMap', 'Framacarte'])
+  })
+
+  it("checks a profile's alternatives as the catalogue's, at their line", () => {
+    const base = 'name: X\ntools:\n  - current: Mapotempo\n    alternatives:\n      - { name: uMap, url: https://umap.openstreetmap.fr, kind: service }\n'
+    const one = errorOf(base)
+    expect([one.message, one.detail.loc?.line]).toEqual(['"tools[1].alternatives" must give at least two alternatives', 4])
+    const bad = errorOf(`${base}      - { name: Framacarte, url: framacarte.org, kind: cloud }\n`)
+    expect(bad.detail.loc?.line).toBe(6)
+    expect(bad.message).toMatch(/^"tools\[1\]\.alternatives\[2\]\.url" must be a full web address/)
+    const unknown = errorOf('name: X\ntools:\n  - { current: Excel, alternative: LibreOffice }\n')
+    expect(unknown.message).toBe('unknown key "alternative" in "tools[1]"; expected one of: need, current, alternatives')
+    expect(errorOf('name: X\ntools:\n  - ""\n').message).toBe('"tools[1].current" must not be empty, for example "Excel"')
+  })
+
   it('refuses an invalid CSS colour at its line', () => {
     const err = errorOf('name: X\ncolors:\n  accent: "#f2a900"\n  primary: vert-sapin\n')
     expect(err.detail.loc?.line).toBe(4)

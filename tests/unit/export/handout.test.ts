@@ -31,8 +31,8 @@ const ASSO: Audience = {
     contact: { email: 'velo@example.org', website: 'https://velo.example.org/' },
   },
   diagnostic: [
-    { need: 'Tableur', current: 'Excel', known: true, why: 'Données chez Microsoft.', alternatives: [{ name: 'LibreOffice Calc', url: 'https://www.libreoffice.org', kind: 'logiciel' }] },
-    { need: '—', current: 'Bidule', known: false, why: null, alternatives: [] },
+    { need: 'Tableur', current: 'Excel', typed: 'excel', source: 'catalogue', known: true, why: 'Données chez Microsoft.', alternatives: [{ name: 'LibreOffice Calc', url: 'https://www.libreoffice.org', kind: 'logiciel' }] },
+    { need: '—', current: 'Bidule', typed: 'Bidule', source: 'unknown', known: false, why: null, alternatives: [] },
   ],
 }
 

@@ -64,10 +64,31 @@ describe('French typography in rendered Markdown', () => {
 
   it('never touches URLs, autolinks or link targets', () => {
     const out = html('Voir <https://exemple.org/a?b=c:d> et https://exemple.org/x?y ou [ici](https://exemple.org/p?q=1 "titre ?")')
-    expect(out).toContain('href="https://exemple.org/a?b=c:d">https://exemple.org/a?b=c:d</a>')
-    expect(out).toContain('href="https://exemple.org/x?y">https://exemple.org/x?y</a>')
+    const text = out.replace(/<(?!\/?a\b)[^>]+>/g, '')
+    expect(text).toContain('href="https://exemple.org/a?b=c:d">https://exemple.org/a?b=c:d</a>')
+    expect(text).toContain('href="https://exemple.org/x?y">https://exemple.org/x?y</a>')
     expect(out).toContain('href="https://exemple.org/p?q=1"')
     expect(out).toContain('title="titre ?"')
+  })
+
+  it("writes the typographic apostrophe in prose, never in code, URLs or attributes", () => {
+    const out = html("L'association d'en face : `l'outil` et <https://exemple.org/l'a> <abbr title=\"l'a\">l'a</abbr>\n\n```\nit's code\n```")
+    expect(out).toContain('L’association d’en face')
+    expect(out).toContain('<code>l&#39;outil</code>')
+    expect(out).toContain('href="https://exemple.org/l&#39;a"><span class="diapo-url">https://exemple.</span><wbr><span class="diapo-url">org/l\'a</span>')
+    expect(out).toContain('title="l\'a">l’a</abbr>')
+    expect(out).toContain("it's code")
+    expect(frenchTypography("aujourd'hui")).toBe('aujourd’hui')
+  })
+
+  it('lets an address shown as text break only after / or ., and keeps its text whole', () => {
+    const out = html('Le blog : <https://blog.libere-ton-ordi.com> et <contact@jardins-partages.example.org>')
+    expect(out).toContain(
+      '<a href="https://blog.libere-ton-ordi.com"><span class="diapo-url">https://blog.</span><wbr><span class="diapo-url">libere-ton-ordi.com</span></a>',
+    )
+    expect(out).toContain('<span class="diapo-url">contact@jardins-partages.</span><wbr><span class="diapo-url">example.org</span>')
+    // A link with words of its own is prose.
+    expect(html('[le blog de l\'asso](https://blog.libere-ton-ordi.com)')).toContain('>le blog de l’asso</a>')
   })
 
   it('never touches HTML attributes of raw HTML', () => {
