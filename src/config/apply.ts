@@ -19,7 +19,7 @@ export const PARTIALS_DIR = path.join(PACKAGE_ROOT, 'templates', 'partials')
 /** A deck's sources made for one audience, and what the page takes from the profile. */
 export interface ProfileDeck {
   sources: SourceFile[]
-  /** Front matter values the profile overrides (lang, handoutUrl, title). */
+  /** Front matter values the profile overrides (lang, handoutUrl, aspect, title). */
   meta: Partial<DeckMeta>
   /** CSS custom properties of the profile's colours, for the page's `<style>`. */
   style?: string
@@ -47,6 +47,7 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
+  if (profile.aspect) meta.aspect = profile.aspect
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
   return { sources: rendered, meta, style: profileStyle(profile), ...(profile.theme ? { theme: profile.theme } : {}) }
 }

@@ -23,6 +23,8 @@ export interface ResolvedProfile {
   colors: { primary: string | null; accent: string | null }
   lang: string | null
   theme: string | null
+  /** `16:9` or `4:3`; `null`: the deck's front matter decides (default 16:9). */
+  aspect: '16:9' | '4:3' | null
   handoutUrl: string | null
   workshop: { date: string | null; place: string | null; facilitator: string | null }
   contact: { email: string | null; website: string | null }
@@ -53,6 +55,7 @@ export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   colors: { primary: null, accent: null },
   lang: null,
   theme: null,
+  aspect: null,
   handoutUrl: null,
   workshop: { date: null, place: null, facilitator: null },
   contact: { email: null, website: 'https://blog.libere-ton-ordi.com' },
@@ -73,6 +76,7 @@ export function resolveProfile(input: ProfileInput, file: string): ResolvedProfi
     colors: { primary: input.colors?.primary ?? null, accent: input.colors?.accent ?? null },
     lang: input.lang ?? null,
     theme: input.theme ?? null,
+    aspect: input.aspect ?? null,
     handoutUrl: input.handoutUrl ?? null,
     workshop: {
       date: input.workshop?.date ?? null,

@@ -9,7 +9,7 @@ import { renderAttributes } from '../render/attributes.js'
 import { escapeHtml } from '../render/markdown.js'
 import { deckTitle } from '../render/page.js'
 import type { RenderedDeck, RenderedSlide } from '../types.js'
-import { handoutLayout, type HandoutPerPage, paginate } from './layout.js'
+import { handoutLayout, type HandoutPerPage, paginate, type SlideFrame } from './layout.js'
 import { collectLinks, type DeckLink } from './links.js'
 
 export const HANDOUT_TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'handout.hbs')
@@ -33,6 +33,8 @@ export interface HandoutOptions {
   perPage?: HandoutPerPage
   /** Extra CSS of the deck (an association's colours), after the theme. */
   style?: string
+  /** The slide frame in CSS pixels (default 1280×720). */
+  frame?: SlideFrame
 }
 
 /** Messages for a BCP 47 tag: its language, else English. */
@@ -53,7 +55,7 @@ export async function loadHandoutTemplate(): Promise<string> {
 export function renderHandout(deck: RenderedDeck, options: HandoutOptions): string {
   const hbs = Handlebars.create()
   const template = hbs.compile(options.template, { strict: false })
-  const layout = handoutLayout(options.perPage ?? 3)
+  const layout = handoutLayout(options.perPage ?? 3, options.frame)
   const messages = handoutMessages(deck.meta.lang)
   const slides = deck.stacks.flatMap((s) => s.slides).map((slide, i) => handoutSlide(slide, i + 1))
   return template({

@@ -10,7 +10,7 @@ import { DeckError, formatLocation } from '../errors.js'
 import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
 import { fitHandoutNotes, loadHandoutTemplate, renderHandout, renderHandoutHeaderFooter } from './handout.js'
-import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
+import { A4, HANDOUT_MARGIN, type HandoutPerPage } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
 
 export const SLIDES_PDF = 'slides.pdf'
@@ -60,7 +60,7 @@ export interface ExportPdfsResult {
 }
 
 /**
- * Writes `slides.pdf` (one 1280×720 page a slide, fragments shown) and `handout.pdf` (A4, slides with
+ * Writes `slides.pdf` (one page of the slide frame a slide, 1280×720 or 960×720 for 4:3, fragments shown) and `handout.pdf` (A4, slides with
  * their notes, then the links) of a deck already written into `dir`, printing both at once in two
  * pages of one browser. Every wait is on an event (reveal.js's `pdf-ready`, fonts, decoded images),
  * never a pause; each page has `timeout` ms, then fails with `E_EXPORT`. On any failure no PDF is
@@ -117,7 +117,7 @@ async function printSlidesPart(options: ExportPdfsOptions, file: string, range: 
   const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf${range ? `&slides=${range}` : ''}`
   let tooTall: string[] = []
   await withPage(options, SLIDES_PDF, async (page, timeout) => {
-    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
+    await page.setViewport({ width: options.compiled.frame.width, height: options.compiled.frame.height })
     await page.goto(url, { waitUntil: 'load', timeout })
     tooTall = await page.evaluate(async () => {
       await window.diapoPrintReady
@@ -155,7 +155,7 @@ async function printHandout(options: ExportPdfsOptions, warnings: string[]): Pro
   const html = path.join(options.dir, HANDOUT_HTML)
   const { rendered } = options.compiled
   options.onProgress?.({ pdf: HANDOUT_PDF, step: 'loading' })
-  await writeFile(html, renderHandout(rendered, { template: await loadHandoutTemplate(), perPage: options.perPage, style: options.compiled.style }))
+  await writeFile(html, renderHandout(rendered, { template: await loadHandoutTemplate(), perPage: options.perPage, style: options.compiled.style, frame: options.compiled.frame }))
   try {
     await withPage(options, HANDOUT_PDF, async (page, timeout) => {
       await page.setViewport({ width: Math.round((A4.width * 96) / 25.4), height: Math.round((A4.height * 96) / 25.4) })

@@ -18,6 +18,7 @@ const WHITE: [number, number, number, number] = [255, 255, 255, 1]
 function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
   return {
     number: 1, h: 0, v: 0, source: 'slides/a.md:10', overflow: NONE, overflowFragments: NONE,
+    extent: { top: 44, bottom: 500, left: 72, right: 1000 }, frame: { width: 1280, height: 720 }, classes: [], headingOnly: false,
     images: [], empty: false, hasNotes: true, texts: [], ...over,
   }
 }
