@@ -106,7 +106,7 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
     return { top: Math.max(0, -e.top), right: Math.max(0, e.right - Math.round(width)), bottom: Math.max(0, e.bottom - Math.round(height)), left: Math.max(0, -e.left) }
   }
 
-  const backgroundLayers = (el: Element, h: number, v: number): Rgba[] | undefined => {
+  const backgroundLayers = (el: Element, h: number, v: number, text: Rgba): Rgba[] | undefined => {
     const layers: Rgba[] = []
     const push = (node: Element): boolean => {
       const cs = getComputedStyle(node)
@@ -116,6 +116,14 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
       return true
     }
     for (let node: Element | null = el; node && node !== slidesEl; node = node.parentElement) {
+      // The "photo" layout: text over a scrim (the slide's ::before) over a photo of any colour. The
+      // photo is taken at its worst for this text: white under light text, black under dark text.
+      if (node.matches('section.photo')) {
+        layers.push(toRgba(getComputedStyle(node, '::before').backgroundColor))
+        const light = text[0] * 0.2126 + text[1] * 0.7152 + text[2] * 0.0722 > 127
+        layers.push(light ? [255, 255, 255, 1] : [0, 0, 0, 1])
+        return layers
+      }
       if (!push(node)) return undefined
     }
     const bg = deck.getSlideBackground(h, v)
@@ -145,7 +153,7 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
       for (let n: Element | null = parent; n && n !== slidesEl; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity)
       const colour = toRgba(cs.color)
       colour[3] *= opacity
-      const layers = backgroundLayers(parent, h, v)
+      const layers = backgroundLayers(parent, h, v, colour)
       if (layers) texts.push({ colour, layers, text: node.textContent.trim().slice(0, 40) })
     }
     return texts
