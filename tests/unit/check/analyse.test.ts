@@ -62,6 +62,22 @@ describe('analyseMeasures', () => {
     expect(analyseMeasures([measure({ hasNotes: false })], CTX)).toMatchObject([{ severity: 'warning', rule: 'no-notes' }])
   })
 
+  it('warns about a heading alone, except on layouts made for it', () => {
+    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([{ severity: 'warning', rule: 'heading-only', line: 10 }])
+    for (const layout of ['section-title', 'statement', 'title-slide', 'closing']) {
+      expect(analyseMeasures([measure({ headingOnly: true, classes: [layout] })], CTX), layout).toEqual([])
+    }
+  })
+
+  it('warns about a title slide whose content fills more than 80 % of the frame\'s height', () => {
+    const crowded = measure({ classes: ['title-slide'], extent: { top: 40, bottom: 640, left: 90, right: 1190 } })
+    expect(analyseMeasures([crowded], CTX)).toMatchObject([
+      { severity: 'warning', rule: 'title-crowded', message: 'the title slide is crowded: its content is 600 px high in the 720 px frame (83 %)' },
+    ])
+    const roomy = measure({ classes: ['title-slide'], extent: { top: 150, bottom: 560, left: 90, right: 1190 } })
+    expect(analyseMeasures([roomy], CTX)).toEqual([])
+  })
+
   it('reports each low-contrast pair once per slide, with its ratio, text alpha blended in', () => {
     const texts = [
       { colour: [0xaa, 0xaa, 0xaa, 1] as const, layers: [WHITE], text: 'pâle' },
