@@ -68,7 +68,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       ['16:9', () => wide, 1280],
       ['4:3', () => narrow, 960],
     ])('splits a six-item list in <div class="columns"> three and three (%s)', async (_, dir, width) => {
-      const items = await onSlide(dir(), 8, (page) =>
+      const items = await onSlide(dir(), 9, (page) =>
         page.evaluate(() => {
           const frame = window.diapo.getCurrentSlide().getBoundingClientRect()
           return [...document.querySelectorAll('.present .columns li')].map((li) => {
@@ -151,7 +151,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
         })),
       )
       expect(divider).toEqual({ part: '01', shown: '"01"' })
-      const icons = await onSlide(wide, 9, (page) =>
+      const icons = await onSlide(wide, 10, (page) =>
         page.evaluate(() => {
           const primary = getComputedStyle(document.documentElement).getPropertyValue('--diapo-primary').trim()
           const probe = document.createElement('span')
@@ -190,7 +190,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
   it('prints the 4:3 deck on 4:3 pages: slides.pdf 720×540 pt, a page a slide', async () => {
     const info = await pdfInfo(path.join(narrow, 'slides.pdf'))
     expect(info['Page size']).toMatch(/^720 x 540 pts/)
-    expect(info.Pages).toBe('10')
+    expect(info.Pages).toBe('11')
     // The handout still holds three slides a page.
     expect(Number((await pdfInfo(path.join(narrow, 'handout.pdf'))).Pages)).toBeGreaterThanOrEqual(4)
   })
