@@ -1,8 +1,10 @@
 // Layouts, icons and the 4:3 frame, on decks built by the real CLI and measured in real Chromium (each
 // of the full browser and the headless shell that is installed), and the figures of the default deck.
+import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { promisify } from 'node:util'
 
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +15,7 @@ import { contrastRatio, type Rgba } from '../../src/check/contrast.js'
 import { pdfInfo } from './pdf-tools.js'
 import { buildDeck, cleanup, closeBrowser, findBrowser, findOverflows, launchBrowser, openDeck, REPO_ROOT, runCli, tempDir } from './helpers.js'
 
+const run = promisify(execFile)
 const found = await findBrowser()
 const BROWSERS = [...new Set(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].filter((b) => existsSync(b)))]
 if (BROWSERS.length === 0 && found) BROWSERS.push(found)
@@ -31,7 +34,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
   let narrow: string
 
   beforeAll(async () => {
-    wide = (await buildDeck([LAYOUTS])).dir
+    wide = (await buildDeck([LAYOUTS, '--pdf'])).dir
     // The same deck in 4:3, from its front matter.
     const source = await tempDir('diapo-43-src-')
     await cp(LAYOUTS, source, { recursive: true })
@@ -56,6 +59,8 @@ describe.skipIf(!found)('layouts in Chromium', () => {
         await page.setViewport(frame)
         // No margin: the frame is the viewport, and boxes are measured in the frame's own pixels.
         await page.evaluate(() => window.diapo.configure({ margin: 0, transition: 'none' }))
+        await page.evaluate((h) => window.diapo.slide(h, 0), slide - 1)
+        await page.waitForFunction((h) => window.diapo.getIndices().h === h && window.diapo.getCurrentSlide().classList.contains('present'), {}, slide - 1)
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
         return await fn(page)
       } finally {
@@ -71,7 +76,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       const items = await onSlide(dir(), 9, (page) =>
         page.evaluate(() => {
           const frame = window.diapo.getCurrentSlide().getBoundingClientRect()
-          return [...document.querySelectorAll('.present .columns li')].map((li) => {
+          return [...window.diapo.getCurrentSlide().querySelectorAll('.columns li')].map((li) => {
             const r = li.getBoundingClientRect()
             return { left: Math.round(r.left - frame.left), top: Math.round(r.top - frame.top), frame: Math.round(frame.width) }
           })
@@ -113,12 +118,21 @@ describe.skipIf(!found)('layouts in Chromium', () => {
 
     it('keeps the text of a photo slide readable over a white photo: its scrim gives at least 4.5:1, measured on the pixels', async () => {
       const { ratio, brightest, photo } = await onSlide(wide, 7, async (page) => {
-        const heading = await page.$('.present h2')
-        const box = (await heading!.boundingBox())!
-        const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.present h2')!).color)
+        const { box, colour, photoSrc } = await page.evaluate(() => {
+          const slide = window.diapo.getCurrentSlide()
+          const h2 = slide.querySelector('h2')!
+          const r = h2.getBoundingClientRect()
+          return {
+            box: { x: r.x, y: r.y, width: r.width, height: r.height },
+            colour: getComputedStyle(h2).color,
+            photoSrc: slide.querySelector('img')!.getAttribute('src'),
+          }
+        })
         // The photo as shown behind the heading, the text hidden.
-        await page.evaluate(() => document.querySelectorAll<HTMLElement>('.present :is(h2, p:not(:has(img)))').forEach((e) => (e.style.visibility = 'hidden')))
-        const png = await page.screenshot({ clip: box, encoding: 'base64' })
+        await page.evaluate(() =>
+          window.diapo.getCurrentSlide().querySelectorAll<HTMLElement>(':is(h2, p:not(:has(img)))').forEach((e) => (e.style.visibility = 'hidden')),
+        )
+        const png = await page.screenshot({ clip: box, encoding: 'base64', captureBeyondViewport: false })
         const pixels = await page.evaluate(async (data) => {
           const img = new Image()
           img.src = `data:image/png;base64,${data}`
@@ -134,7 +148,6 @@ describe.skipIf(!found)('layouts in Chromium', () => {
           return best
         }, png)
         const rgb = (css: string): Rgba => [...css.match(/\d+/g)!.slice(0, 3).map(Number), 1] as Rgba
-        const photoSrc = await page.evaluate(() => document.querySelector('.present img')!.getAttribute('src'))
         return { ratio: contrastRatio(rgb(colour), [...pixels, 1] as Rgba), brightest: pixels, photo: photoSrc }
       })
       expect(photo).toContain('blanc.jpg')
@@ -158,7 +171,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
           probe.style.color = primary
           document.body.append(probe)
           const expected = getComputedStyle(probe).color
-          return [...document.querySelectorAll<SVGElement>('.present svg.icon')].map((svg) => ({
+          return [...window.diapo.getCurrentSlide().querySelectorAll<SVGElement>('svg.icon')].map((svg) => ({
             inline: svg.closest('li') !== null,
             stroke: svg.getAttribute('stroke'),
             colour: getComputedStyle(svg).color,
@@ -185,6 +198,17 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       }
       expect(outside).toEqual([])
     })
+  })
+
+  it('prints the picture beside the text in slides.pdf as on screen: the text in its half only', async () => {
+    const half = async (dir: string, page: number, x: number, width: number) =>
+      (await run('pdftotext', ['-f', String(page), '-l', String(page), '-x', String(x), '-y', '0', '-W', String(width), '-H', '500', path.join(dir, 'slides.pdf'), '-'])).stdout.trim()
+    // Slide 5 (image-right) on a 960×540 pt page: its text on the left, nothing over the picture (the
+    // bottom strip holds the slide number).
+    expect(await half(wide, 5, 0, 480)).toContain('Un fichier des jardiniers')
+    expect(await half(wide, 5, 480, 480)).toBe('')
+    expect(await half(wide, 6, 0, 480)).toBe('')
+    expect(await half(wide, 6, 480, 480)).toContain('Une image en hauteur')
   })
 
   it('prints the 4:3 deck on 4:3 pages: slides.pdf 720×540 pt, a page a slide', async () => {
