@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
 import { decodeHtmlEntities } from './entities.js'
-import { createMarkdownRenderer, type Highlighter } from './markdown.js'
+import { createMarkdownRenderer, escapeHtml, type Highlighter } from './markdown.js'
 import { usesFrenchTypography } from './typography.js'
 
 export interface RenderOptions {
@@ -37,9 +37,10 @@ export function renderDeck(deck: Deck, options: RenderOptions): RenderedDeck {
 export const SECTION_DIVIDER_CLASS = 'section-title'
 
 /**
- * Numbers the section dividers (`class="section-title"`) in deck order, "01", "02"..., in `data-part`,
- * unless the slide gives its own. Done at build time rather than with a CSS counter, so a divider keeps
- * its number when printed alone (the handout's frames, a part of slides.pdf).
+ * Numbers the section dividers (`class="section-title"`) in deck order, "01", "02"..., in `data-part`
+ * (unless the slide gives its own) and in a first paragraph `.diapo-part` that shows it. Done at build
+ * time rather than with a CSS counter, so a divider keeps its number when printed alone (the handout's
+ * frames, a part of slides.pdf), and the number is text like any other (PDF text, `diapo check`).
  */
 export function numberParts(slides: RenderedSlide[]): void {
   let part = 0
@@ -47,6 +48,7 @@ export function numberParts(slides: RenderedSlide[]): void {
     if (!hasClass(slide.attributes, SECTION_DIVIDER_CLASS)) continue
     part++
     slide.attributes['data-part'] ??= String(part).padStart(2, '0')
+    slide.html = `<p class="diapo-part" aria-hidden="true">${escapeHtml(slide.attributes['data-part'])}</p>\n${slide.html}`
   }
 }
 

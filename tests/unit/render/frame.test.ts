@@ -32,5 +32,7 @@ describe('numberParts', () => {
     const slides = [slide('title-slide'), slide('section-title'), slide(), slide('x section-title'), slide('section-title', 'A'), slide('section-title')]
     numberParts(slides)
     expect(slides.map((s) => s.attributes['data-part'])).toEqual([undefined, '01', undefined, '02', 'A', '04'])
+    // The number is shown as the divider's first paragraph, text like any other.
+    expect(slides.map((s) => /^<p class="diapo-part" aria-hidden="true">([^<]*)<\/p>/.exec(s.html)?.[1])).toEqual([undefined, '01', undefined, '02', 'A', '04'])
   })
 })
