@@ -4,6 +4,7 @@
 import 'reveal.js/reveal.css'
 import './fonts.css'
 import './base.css'
+import './layouts.css'
 
 import Reveal from 'reveal.js'
 import RevealNotes from 'reveal.js/plugin/notes'

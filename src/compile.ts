@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from './paths.js'
 import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
+import { type Frame, resolveFrame } from './render/frame.js'
 import { renderPage } from './render/page.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
@@ -54,6 +55,8 @@ export interface CompiledDeck {
   themeFile: string
   assets: LocalAsset[]
   slideCount: number
+  /** The slide frame (front matter or profile `aspect`): 1280×720, or 960×720 for 4:3. */
+  frame: Frame
   /** The extra CSS given in `CompileOptions.style`, for other pages of the deck (the handout). */
   style?: string
   /** Where the files the slides show may come from. */
@@ -81,6 +84,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   if (options.transformSources) sources = await options.transformSources(sources)
   const deck = parseDeck(sources)
   Object.assign(deck.meta, forAudience.meta)
+  const frame = resolveFrame(deck.meta.aspect, sources[0] && { file: sources[0].file, line: frontMatterKeyLine(sources[0].text, 'aspect') })
   const needsHighlight = deck.stacks.some((s) => s.slides.some((slide) => hasHighlightableCode(slide.markdown)))
   const highlight = needsHighlight ? await (await import('./render/highlight.js')).loadHighlighter() : undefined
   let rendered = renderDeck(deck, { deckRoot, highlight })
@@ -115,11 +119,12 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     template,
     style,
     helpExtra: handout?.helpHtml,
+    reveal: { width: frame.width, height: frame.height },
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
   return {
-    html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope, audience: forAudience.audience,
+    html, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
     warnings: branding?.warnings ?? [], ...(branding ? { palette: branding.palette } : {}),
   }
 }

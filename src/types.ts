@@ -15,6 +15,8 @@ export interface DeckMeta {
   verticalSeparator?: string
   /** Regular expression (source) of the line that starts speaker notes. */
   notesSeparator?: string
+  /** Proportions of the slide frame: `16:9` (default, 1280×720) or `4:3` (960×720, older projectors). */
+  aspect?: string
   /** Web address where handout.pdf will be published: the last slide shows its QR code. */
   handoutUrl?: string
   /** Any other key is kept for templates. */

@@ -66,6 +66,8 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
         hint: 'add a line "Note:" at the end of the slide, then what to say',
       })
     }
+    const layout = layoutIssue(m)
+    if (layout) issues.push({ ...at(), ...layout })
     issues.push(...contrastIssues(m).map((issue) => ({ ...at(issue.details?.sample as string), ...issue })))
     return issues
   })
@@ -92,7 +94,42 @@ export function lineOf(slide: Slide, needle: string): number {
   return slide.loc.line
 }
 
+/** Layouts meant to show a heading alone (a cover, a divider, one big sentence). */
+export const HEADING_LAYOUTS = ['title-slide', 'section-title', 'statement', 'closing', 'conclusion', 'center']
+
+/**
+ * A title slide is crowded when its content fills more than this share of the frame's height: a long
+ * association name wrapping over lines pushes the title against the frame's edges.
+ */
+export const TITLE_FILL_LIMIT = 0.8
+
 // --- internal ---
+
+/** A heading alone on a content slide; a title slide squeezed by its content (a long name). */
+function layoutIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'> | undefined {
+  if (m.headingOnly && !m.classes.some((c) => HEADING_LAYOUTS.includes(c))) {
+    return {
+      severity: 'warning',
+      rule: 'heading-only',
+      message: 'the slide shows a heading and nothing else',
+      hint: 'add what it announces (a list, cards, a picture), or make it a divider: <!-- .slide: class="section-title" --> (or "statement" for one big sentence)',
+    }
+  }
+  if (m.classes.includes('title-slide') && m.extent) {
+    const height = m.extent.bottom - m.extent.top
+    const fill = height / m.frame.height
+    if (fill > TITLE_FILL_LIMIT) {
+      return {
+        severity: 'warning',
+        rule: 'title-crowded',
+        message: `the title slide is crowded: its content is ${height} px high in the ${m.frame.height} px frame (${Math.round(fill * 100)} %)`,
+        hint: "a long association name wraps over several lines: shorten it (the profile's name), or leave out the logo, the place or the subtitle",
+        details: { height, frame: m.frame, fill: Math.round(fill * 100) / 100, extent: m.extent },
+      }
+    }
+  }
+  return undefined
+}
 
 function overflowIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'> | undefined {
   const worst = (e: Edges): [keyof Edges, number] =>

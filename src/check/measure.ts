@@ -1,6 +1,6 @@
 import type { Rgba } from './contrast.js'
 
-/** What `diapo check` learns about one slide in the browser, at 1280×720. */
+/** What `diapo check` learns about one slide in the browser, in its frame (1280×720, or 960×720 for 4:3). */
 export interface SlideMeasure {
   /** 1-based number, as the deck shows it (vertical slides counted in order). */
   number: number
@@ -8,10 +8,22 @@ export interface SlideMeasure {
   v: number
   /** `data-source` of the `<section>`: `slides/x.md:LINE`. */
   source: string | null
-  /** Pixels (in the 1280×720 frame) the content goes past each edge, fragments hidden. */
+  /** Pixels (in the slide frame) the content goes past each edge, fragments hidden. */
   overflow: Edges
   /** The same once every fragment is shown. */
   overflowFragments: Edges
+  /**
+   * Where the content is, every fragment shown: the box around every element and line of text, in px
+   * of the frame from its top-left corner (`right` and `bottom` as distances from the left and top).
+   * `null` for a slide with no visible content.
+   */
+  extent: Edges | null
+  /** The frame's size in px (1280×720, or 960×720 for 4:3). */
+  frame: { width: number; height: number }
+  /** The slide's classes (its layout: `title-slide`, `statement`, `cards`...). */
+  classes: string[]
+  /** The slide shows headings and nothing else (no other text, no image, table or icon). */
+  headingOnly: boolean
   images: { src: string; alt: string | null; broken: boolean }[]
   /** No text, no image or other media, no background: a slide left empty by mistake. */
   empty: boolean
@@ -29,10 +41,10 @@ export interface Edges {
 
 /**
  * Runs IN THE PAGE (serialised by Puppeteer: self-contained, no imports). Visits every slide with
- * transitions off, measures its content against the 1280×720 frame with fragments hidden then all shown,
+ * transitions off, measures its content against the frame (`frameWidth` px wide) with fragments hidden then all shown,
  * and collects images, notes and text colours.
  */
-export function measureSlides(): SlideMeasure[] {
+export function measureSlides(frameWidth = 1280): SlideMeasure[] {
   const deck = (window as unknown as { diapo: RevealLike }).diapo
   const style = document.createElement('style')
   style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }'
@@ -54,9 +66,9 @@ export function measureSlides(): SlideMeasure[] {
     return inner.length ? inner.map((el, v) => ({ el, h, v })) : [{ el: top, h, v: 0 }]
   })
 
-  const measureOverflow = (section: HTMLElement): Edges => {
+  const scale = slidesEl.getBoundingClientRect().width / frameWidth || 1
+  const measureExtent = (section: HTMLElement): Edges | null => {
     const frame = section.getBoundingClientRect()
-    const scale = slidesEl.getBoundingClientRect().width / 1280 || 1
     // What a viewer could see: every element's box and every line of text, except inside a box that
     // clips or scrolls its content (a wide code block), where only the box itself counts.
     const clipped = (node: Node): boolean => {
@@ -76,18 +88,25 @@ export function measureSlides(): SlideMeasure[] {
       range.selectNodeContents(node)
       rects.push(...range.getClientRects())
     }
-    const edges: Edges = { top: 0, right: 0, bottom: 0, left: 0 }
-    for (const r of rects) {
-      if (r.width === 0 && r.height === 0) continue
-      edges.top = Math.max(edges.top, (frame.top - r.top) / scale)
-      edges.bottom = Math.max(edges.bottom, (r.bottom - frame.bottom) / scale)
-      edges.left = Math.max(edges.left, (frame.left - r.left) / scale)
-      edges.right = Math.max(edges.right, (r.right - frame.right) / scale)
+    const visible = rects.filter((r) => r.width > 0 || r.height > 0)
+    if (visible.length === 0) return null
+    const at = (value: number): number => Math.round(value / scale)
+    return {
+      top: at(Math.min(...visible.map((r) => r.top)) - frame.top),
+      bottom: at(Math.max(...visible.map((r) => r.bottom)) - frame.top),
+      left: at(Math.min(...visible.map((r) => r.left)) - frame.left),
+      right: at(Math.max(...visible.map((r) => r.right)) - frame.left),
     }
-    return { top: Math.round(edges.top), right: Math.round(edges.right), bottom: Math.round(edges.bottom), left: Math.round(edges.left) }
+  }
+  const measureOverflow = (section: HTMLElement): Edges => {
+    const e = measureExtent(section)
+    const width = section.getBoundingClientRect().width / scale
+    const height = section.getBoundingClientRect().height / scale
+    if (!e) return { top: 0, right: 0, bottom: 0, left: 0 }
+    return { top: Math.max(0, -e.top), right: Math.max(0, e.right - Math.round(width)), bottom: Math.max(0, e.bottom - Math.round(height)), left: Math.max(0, -e.left) }
   }
 
-  const backgroundLayers = (el: Element, h: number, v: number): Rgba[] | undefined => {
+  const backgroundLayers = (el: Element, h: number, v: number, text: Rgba): Rgba[] | undefined => {
     const layers: Rgba[] = []
     const push = (node: Element): boolean => {
       const cs = getComputedStyle(node)
@@ -97,6 +116,14 @@ export function measureSlides(): SlideMeasure[] {
       return true
     }
     for (let node: Element | null = el; node && node !== slidesEl; node = node.parentElement) {
+      // The "photo" layout: text over a scrim (the slide's ::before) over a photo of any colour. The
+      // photo is taken at its worst for this text: white under light text, black under dark text.
+      if (node.matches('section.photo')) {
+        layers.push(toRgba(getComputedStyle(node, '::before').backgroundColor))
+        const light = text[0] * 0.2126 + text[1] * 0.7152 + text[2] * 0.0722 > 127
+        layers.push(light ? [255, 255, 255, 1] : [0, 0, 0, 1])
+        return layers
+      }
       if (!push(node)) return undefined
     }
     const bg = deck.getSlideBackground(h, v)
@@ -126,7 +153,7 @@ export function measureSlides(): SlideMeasure[] {
       for (let n: Element | null = parent; n && n !== slidesEl; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity)
       const colour = toRgba(cs.color)
       colour[3] *= opacity
-      const layers = backgroundLayers(parent, h, v)
+      const layers = backgroundLayers(parent, h, v, colour)
       if (layers) texts.push({ colour, layers, text: node.textContent.trim().slice(0, 40) })
     }
     return texts
@@ -137,9 +164,17 @@ export function measureSlides(): SlideMeasure[] {
     const overflow = measureOverflow(el)
     el.querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'))
     const overflowFragments = measureOverflow(el)
+    const extent = measureExtent(el)
+    const frameBox = el.getBoundingClientRect()
     const content = el.cloneNode(true) as HTMLElement
     content.querySelectorAll('aside.notes').forEach((n) => n.remove())
     const hasMedia = !!content.querySelector('img, svg, video, audio, iframe, canvas, object, embed, table')
+    const withoutHeadings = content.cloneNode(true) as HTMLElement
+    withoutHeadings.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((n) => n.remove())
+    const headingOnly =
+      !!content.querySelector('h1, h2, h3, h4, h5, h6') &&
+      !withoutHeadings.textContent?.trim() &&
+      !withoutHeadings.querySelector('img, svg, video, audio, iframe, canvas, object, embed, table')
     const hasBackground = [...el.attributes].some((a) => a.name.startsWith('data-background'))
     const notes = el.querySelector('aside.notes')?.textContent?.trim() || el.getAttribute('data-notes')?.trim()
     results.push({
@@ -149,6 +184,10 @@ export function measureSlides(): SlideMeasure[] {
       source: el.getAttribute('data-source'),
       overflow,
       overflowFragments,
+      extent,
+      frame: { width: Math.round(frameBox.width / scale), height: Math.round(frameBox.height / scale) },
+      classes: [...el.classList].filter((c) => !['present', 'past', 'future', 'stack'].includes(c)),
+      headingOnly,
       images: [...el.querySelectorAll('img')].map((img) => ({
         src: img.getAttribute('src') ?? '',
         alt: img.getAttribute('alt'),

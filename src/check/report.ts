@@ -12,6 +12,8 @@ export type CheckRule =
   | 'contrast'
   | 'empty-slide'
   | 'no-notes'
+  | 'heading-only' // a content slide that shows its heading and nothing else
+  | 'title-crowded' // a title slide whose content fills most of the frame (a long association name)
 
 /** One finding, located by slide number and `file:line`. */
 export interface CheckIssue {

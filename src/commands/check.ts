@@ -19,7 +19,7 @@ export interface CheckOptions extends DeckInput {
 }
 
 /**
- * `diapo check`: builds the deck into a temporary folder, renders it in headless Chromium at 1280×720
+ * `diapo check`: builds the deck into a temporary folder, renders it in headless Chromium in its frame (1280×720, 960×720 for 4:3)
  * and reports what would spoil the talk: overflowing content, missing images or alternative texts, dead
  * local links, unreadable colours, empty slides, missing notes. A deck that does not build (malformed
  * YAML, unknown template variable...) is reported, not thrown.
@@ -116,11 +116,11 @@ async function measureInBrowser(compiled: CompiledDeck, browserOptions?: Browser
   try {
     await writeDeck(compiled, dir)
     const page = await browser.newPage()
-    await page.setViewport({ width: 1280, height: 720 })
+    await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
     await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load' })
     await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady())
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return await page.evaluate(measureSlides)
+    return await page.evaluate(measureSlides, compiled.frame.width)
   } finally {
     await closeBrowser(browser)
     await rm(dir, { recursive: true, force: true })

@@ -21,7 +21,7 @@ export const PARTIALS_DIR = path.join(PACKAGE_ROOT, 'templates', 'partials')
 /** A deck's sources made for one audience, and what the page takes from the profile. */
 export interface ProfileDeck {
   sources: SourceFile[]
-  /** Front matter values the profile overrides (lang, handoutUrl, title). */
+  /** Front matter values the profile overrides (lang, handoutUrl, aspect, title). */
   meta: Partial<DeckMeta>
   /** The profile's theme (a name or an absolute `.css` path). */
   theme?: string
@@ -58,6 +58,7 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
+  if (profile.aspect) meta.aspect = profile.aspect
   if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
   const audience = { profile, diagnostic: built.rows }
   return { sources: rendered, meta, audience, ...(profile.theme ? { theme: profile.theme } : {}) }

@@ -30,6 +30,8 @@ export interface ResolvedProfile {
   colors: { primary: string | null; accent: string | null }
   lang: string | null
   theme: string | null
+  /** `16:9` or `4:3`; `null`: the deck's front matter decides (default 16:9). */
+  aspect: '16:9' | '4:3' | null
   handoutUrl: string | null
   workshop: { date: string | null; place: string | null; facilitator: string | null }
   contact: { email: string | null; website: string | null }
@@ -60,6 +62,7 @@ export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   colors: { primary: null, accent: null },
   lang: null,
   theme: null,
+  aspect: null,
   handoutUrl: null,
   workshop: { date: null, place: null, facilitator: null },
   contact: { email: null, website: null },
@@ -80,6 +83,7 @@ export function resolveProfile(input: ProfileInput, file: string): ResolvedProfi
     colors: { primary: input.colors?.primary ?? null, accent: input.colors?.accent ?? null },
     lang: input.lang ?? null,
     theme: input.theme ?? null,
+    aspect: input.aspect ?? null,
     handoutUrl: input.handoutUrl ?? null,
     workshop: {
       date: input.workshop?.date ?? null,

@@ -57,6 +57,8 @@ export const ProfileSchema = z.strictObject({
     .optional(),
   /** Theme name (`default`, `contrast`) or a `.css` file relative to the profile. */
   theme: text('default').optional(),
+  /** Proportions of the slides: `16:9` (default) or `4:3` for an older projector. */
+  aspect: z.enum(['16:9', '4:3'], { error: 'must be "16:9" or "4:3" (older projectors)' }).optional(),
   /** Where the handout PDF will be published. */
   handoutUrl: httpUrl.optional(),
   workshop: z

@@ -6,7 +6,7 @@ import type { Audience } from '../config/apply.js'
 import { formatLongDate } from '../render/helpers.js'
 import { deckTitle } from '../render/page.js'
 import type { RenderedDeck } from '../types.js'
-import { A4, HANDOUT_MARGIN, paginate, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
+import { A4, HANDOUT_MARGIN, paginate, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideFrame } from './layout.js'
 import { collectLinks, displayAddress, type DeckLink } from './links.js'
 import { deckSections } from './outline.js'
 import { createPrintTemplates, printedSlide, PRINT_TEMPLATES_DIR, type PrintedSlide } from './print-page.js'
@@ -106,6 +106,8 @@ export interface HandoutOptions {
   audience: Audience
   /** Extra CSS of the deck (an association's colours), after the theme. */
   style?: string
+  /** The slide frame in CSS pixels (default 1280×720; 960×720 for 4:3). */
+  frame?: SlideFrame
 }
 
 /** Messages for a BCP 47 tag: its language, else English. */
@@ -152,7 +154,10 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
     run.push({ ...printedSlide(slide, i + 1), handoutHtml: slide.handoutHtml ?? '' })
   })
   flush()
-  const width = SLIDE_WIDTH_MM
+  // A 4:3 slide keeps the height a 16:9 one has at full width, so that its text and lines still fit below.
+  const frame = options.frame ?? { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }
+  const height = Math.min((SLIDE_WIDTH_MM * frame.height) / frame.width, (SLIDE_WIDTH_MM * SLIDE_HEIGHT) / SLIDE_WIDTH)
+  const width = (height * frame.width) / frame.height
   const sections = deckSections(deck).filter((s) => s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)))
   return template({
     lang: deck.meta.lang,
@@ -161,10 +166,12 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
     style: options.style,
     messages,
     layout: {
-      slideWidth: width,
-      slideHeight: Math.round(((width * SLIDE_HEIGHT) / SLIDE_WIDTH) * 100) / 100,
+      slideWidth: Math.round(width * 100) / 100,
+      slideHeight: Math.round(height * 100) / 100,
       rowHeight: (A4.height - HANDOUT_MARGIN.top - HANDOUT_MARGIN.bottom) / HANDOUT_SLIDES_PER_PAGE,
-      scale: Math.round(((width * 96) / 25.4 / SLIDE_WIDTH) * 10_000) / 10_000,
+      scale: Math.round(((width * 96) / 25.4 / frame.width) * 10_000) / 10_000,
+      frameWidth: frame.width,
+      frameHeight: frame.height,
     },
     cover: {
       generic: profile.generic,

@@ -1,4 +1,4 @@
-/** The slide frame of every deck, in CSS pixels. */
+/** The default (16:9) slide frame, in CSS pixels; `aspect: 4:3` makes it 960×720 (src/render/frame.ts). */
 export const SLIDE_WIDTH = 1280
 export const SLIDE_HEIGHT = 720
 
@@ -22,22 +22,33 @@ export interface HandoutLayout {
   slideHeight: number
   notesWidth: number
   notesHeight: number
-  /** CSS `zoom` that turns the 1280×720 frame into `slideWidth` × `slideHeight` mm. */
+  /** CSS `zoom` that turns the slide frame (1280×720 or 960×720) into `slideWidth` × `slideHeight` mm. */
   scale: number
+  /** The slide frame, in CSS pixels. */
+  frameWidth: number
+  frameHeight: number
+}
+
+/** A slide frame's size in CSS pixels. */
+export interface SlideFrame {
+  width: number
+  height: number
 }
 
 const GAP = 6
 
-/** The layout of a handout page with `perPage` slides. Pure arithmetic, for the template. */
-export function handoutLayout(perPage: HandoutPerPage = 3): HandoutLayout {
+/** The layout of a handout page with `perPage` slides, for a slide frame of `frame` px. Pure arithmetic, for the template. */
+export function handoutLayout(perPage: HandoutPerPage = 3, frame: SlideFrame = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }): HandoutLayout {
   const contentWidth = A4.width - 2 * HANDOUT_MARGIN.side
   const contentHeight = A4.height - HANDOUT_MARGIN.top - HANDOUT_MARGIN.bottom
   const rowHeight = contentHeight / perPage
   const inner = rowHeight - GAP
   const beside = perPage === 3
   // Beside: the slide takes a little more than half the width. Below: two thirds of the row's height.
-  const slideWidth = round(beside ? contentWidth * 0.55 : Math.min(contentWidth, (inner * 0.68 * SLIDE_WIDTH) / SLIDE_HEIGHT))
-  const slideHeight = round((slideWidth * SLIDE_HEIGHT) / SLIDE_WIDTH)
+  // A 4:3 frame is narrower for the same height: beside the notes it keeps the 16:9 frame's height.
+  const besideWidth = Math.min(contentWidth * 0.55, (contentWidth * 0.55 * SLIDE_HEIGHT * frame.width) / (SLIDE_WIDTH * frame.height))
+  const slideWidth = round(beside ? besideWidth : Math.min(contentWidth, (inner * 0.68 * frame.width) / frame.height))
+  const slideHeight = round((slideWidth * frame.height) / frame.width)
   return {
     perPage,
     notes: beside ? 'beside' : 'below',
@@ -46,7 +57,9 @@ export function handoutLayout(perPage: HandoutPerPage = 3): HandoutLayout {
     slideHeight,
     notesWidth: round(beside ? contentWidth - slideWidth - GAP : contentWidth),
     notesHeight: round(beside ? inner : inner - slideHeight - GAP / 2),
-    scale: scaleFor(slideWidth),
+    scale: scaleFor(slideWidth, frame.width),
+    frameWidth: frame.width,
+    frameHeight: frame.height,
   }
 }
 
@@ -64,8 +77,8 @@ export function handoutPageCount(slideCount: number, perPage: HandoutPerPage, li
 
 // --- internal ---
 
-function scaleFor(widthMm: number): number {
-  return Math.round(((widthMm * PX_PER_MM) / SLIDE_WIDTH) * 10_000) / 10_000
+function scaleFor(widthMm: number, frameWidth: number): number {
+  return Math.round(((widthMm * PX_PER_MM) / frameWidth) * 10_000) / 10_000
 }
 
 function round(mm: number): number {

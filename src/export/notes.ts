@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { deckTitle } from '../render/page.js'
 import type { RenderedDeck } from '../types.js'
-import { handoutLayout, type HandoutPerPage, paginate } from './layout.js'
+import { handoutLayout, type HandoutPerPage, paginate, type SlideFrame } from './layout.js'
 import { deckSections } from './outline.js'
 import { createPrintTemplates, printedSlide, PRINT_TEMPLATES_DIR } from './print-page.js'
 
@@ -35,6 +35,8 @@ export interface NotesOptions {
   perPage?: HandoutPerPage
   /** Extra CSS of the deck (an association's colours), after the theme. */
   style?: string
+  /** The slide frame in CSS pixels (default 1280×720; 960×720 for 4:3). */
+  frame?: SlideFrame
 }
 
 /** The talk's parts (sections) with their planned minutes where the notes give them ("~6 min"), and the total. */
@@ -73,7 +75,7 @@ export function deckTiming(deck: RenderedDeck): Timing {
 export async function renderNotes(deck: RenderedDeck, options: NotesOptions): Promise<string> {
   const hbs = await createPrintTemplates()
   const template = hbs.compile(options.template, { strict: false })
-  const layout = handoutLayout(options.perPage ?? 3)
+  const layout = handoutLayout(options.perPage ?? 3, options.frame)
   const slides = deck.stacks
     .flatMap((s) => s.slides)
     .map((slide, i) => ({ ...printedSlide(slide, i + 1), notesHtml: slide.notesHtml, minutes: minutesIn(slide.notesHtml) }))

@@ -11,7 +11,7 @@ import { deckTitle } from '../render/page.js'
 import { DEFAULT_TIMEOUT } from './browser.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
-import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
+import { A4, HANDOUT_MARGIN, type HandoutPerPage } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
 import { loadNotesTemplate, notesMessages, renderNotes } from './notes.js'
 import { deckOutline, type OutlineEntry } from './outline.js'
@@ -67,7 +67,7 @@ export interface ExportPdfsResult {
 }
 
 /**
- * Writes `slides.pdf` (one 1280×720 page a slide, fragments shown), `handout.pdf` (A4, for attendees:
+ * Writes `slides.pdf` (one page of the slide frame a slide, 1280×720 or 960×720 for 4:3, fragments shown), `handout.pdf` (A4, for attendees:
  * cover, slides with their attendees' text, diagnostic, links, contacts) and `notes.pdf` (A4, the
  * speaker's copy: slides beside their notes, with the planned timing) of a deck already written into
  * `dir`, printing them at once in pages of one browser. Each is tagged, with bookmarks and metadata. Every wait is on an event (reveal.js's `pdf-ready`, fonts, decoded images),
@@ -134,7 +134,7 @@ async function printSlidesPart(options: ExportPdfsOptions, file: string, range: 
   const url = `${pathToFileURL(path.join(options.dir, 'index.html')).href}?print-pdf${range ? `&slides=${range}` : ''}`
   let tooTall: string[] = []
   await withPage(options, SLIDES_PDF, async (page, timeout) => {
-    await page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT })
+    await page.setViewport({ width: options.compiled.frame.width, height: options.compiled.frame.height })
     await page.goto(url, { waitUntil: 'load', timeout })
     tooTall = await page.evaluate(async () => {
       await window.diapoPrintReady
@@ -169,7 +169,7 @@ export function slideParts(count: number, workers: number): (string | undefined)
 
 async function printHandout(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
   const { rendered, audience, style } = options.compiled
-  const html = await renderHandout(rendered, { template: await loadHandoutTemplate(), audience, style })
+  const html = await renderHandout(rendered, { template: await loadHandoutTemplate(), audience, style, frame: options.compiled.frame })
   const messages = handoutMessages(rendered.meta.lang)
   const outline = deckOutline(rendered, (n) => ({ dest: `slide-${n}` }))
   // The diagnostic's slides are replaced by the table: its bookmark leads there.
@@ -190,7 +190,7 @@ async function printHandout(options: ExportPdfsOptions, warnings: string[]): Pro
 
 async function printNotes(options: ExportPdfsOptions, warnings: string[]): Promise<Job> {
   const { rendered, style } = options.compiled
-  const html = await renderNotes(rendered, { template: await loadNotesTemplate(), perPage: options.perPage, style })
+  const html = await renderNotes(rendered, { template: await loadNotesTemplate(), perPage: options.perPage, style, frame: options.compiled.frame })
   return printA4(options, warnings, {
     name: NOTES_PDF,
     htmlFile: NOTES_HTML,

@@ -5,7 +5,7 @@ import { DeckError, type SourceLocation } from '../errors.js'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
 import { decodeHtmlEntities } from './entities.js'
-import { createMarkdownRenderer, type Highlighter } from './markdown.js'
+import { createMarkdownRenderer, escapeHtml, type Highlighter } from './markdown.js'
 import { usesFrenchTypography } from './typography.js'
 
 export interface RenderOptions {
@@ -30,12 +30,35 @@ const RE_CSS_URL = /url\(\s*(["']?)(.*?)\1\s*\)/gi
 export function renderDeck(deck: Deck, options: RenderOptions): RenderedDeck {
   const lang = deck.meta.lang ?? DEFAULT_LANG
   const markdown = createMarkdownRenderer({ frenchTypography: usesFrenchTypography(lang), highlight: options.highlight })
-  return {
-    meta: { ...deck.meta, lang },
-    stacks: deck.stacks.map((stack) => ({
-      slides: stack.slides.map((slide) => renderSlide(slide, markdown, options)),
-    })),
+  const stacks = deck.stacks.map((stack) => ({
+    slides: stack.slides.map((slide) => renderSlide(slide, markdown, options)),
+  }))
+  numberParts(stacks.flatMap((s) => s.slides))
+  return { meta: { ...deck.meta, lang }, stacks }
+}
+
+/** The class of a section divider: the layouts CSS shows its part number, `data-part`. */
+export const SECTION_DIVIDER_CLASS = 'section-title'
+
+/**
+ * Numbers the section dividers (`class="section-title"`) in deck order, "01", "02"..., in `data-part`
+ * (unless the slide gives its own) and in a first paragraph `.diapo-part` that shows it. Done at build
+ * time rather than with a CSS counter, so a divider keeps its number when printed alone (the handout's
+ * frames, a part of slides.pdf), and the number is text like any other (PDF text, `diapo check`).
+ */
+export function numberParts(slides: RenderedSlide[]): void {
+  let part = 0
+  for (const slide of slides) {
+    if (!hasClass(slide.attributes, SECTION_DIVIDER_CLASS)) continue
+    part++
+    slide.attributes['data-part'] ??= String(part).padStart(2, '0')
+    slide.html = `<p class="diapo-part" aria-hidden="true">${escapeHtml(slide.attributes['data-part'])}</p>\n${slide.html}`
   }
+}
+
+/** Whether a slide's attributes give it a class. */
+export function hasClass(attributes: Record<string, string>, name: string): boolean {
+  return (attributes.class ?? '').split(/\s+/).includes(name)
 }
 
 /**

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars'
 
+import { renderIcon, UnknownIconError } from './icons.js'
 import { frenchTypography, usesFrenchTypography } from './typography.js'
 
 /**
@@ -83,6 +84,21 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
       const text = rest.length === 0 ? escapeText(target, '') : label instanceof TemplateText ? label.toHTML() : escapeText(rawText(label) || target, lang)
       return new Handlebars.SafeString(`[${text}](<${href}>)`)
     },
+    /**
+     * `{{icon "lock"}}`: a Lucide icon inlined as SVG, in the text's colour; `{{icon "lock" "Sécurité"}}`
+     * gives it a name for screen readers. An unknown name is an error at its line, with the closest names.
+     */
+    icon(name: unknown, ...rest: unknown[]) {
+      const options = rest.pop() as Handlebars.HelperOptions
+      const icon = rawText(name).trim()
+      if (!icon) throw helperError('icon: no icon name given; write {{icon "lock"}}', options)
+      try {
+        return new Handlebars.SafeString(renderIcon(icon, rest.length > 0 ? rawText(rest[0]) : undefined))
+      } catch (err) {
+        if (err instanceof UnknownIconError) throw helperError(err.message, options, err.hint)
+        throw err
+      }
+    },
   }
 }
 
@@ -107,6 +123,9 @@ function linkTarget(target: string): string | undefined {
   return url.href
 }
 
-function helperError(message: string, options: Handlebars.HelperOptions): Error {
-  return new Handlebars.Exception(message, { loc: (options as { loc?: unknown }).loc } as never)
+/** A Handlebars exception at the helper's line; `hint` (what to do) is carried to the `DeckError`. */
+function helperError(message: string, options: Handlebars.HelperOptions, hint?: string): Error {
+  const err = new Handlebars.Exception(message, { loc: (options as { loc?: unknown }).loc } as never)
+  if (hint) Object.assign(err, { hint })
+  return err
 }

@@ -240,7 +240,7 @@ function templateError(message: string, source: TemplateSource, templateLine: nu
 /** A Handlebars error (syntax, strict lookup, helper) as a `DeckError` at the template's line. */
 function toDeckError(err: unknown, source: TemplateSource, text: string): DeckError {
   if (err instanceof DeckError) return err
-  const e = err as { message?: string; lineNumber?: number; column?: number }
+  const e = err as { message?: string; lineNumber?: number; column?: number; hint?: string }
   const message = String(e.message ?? err)
   const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [\s\S]*)$/.exec(message)
   if (parse) {
@@ -252,7 +252,7 @@ function toDeckError(err: unknown, source: TemplateSource, text: string): DeckEr
     const expression = expressionAt(text, line, e.column ?? 0) ?? strict[1]!
     return templateError(`unknown variable "${expression}"`, source, line, 'check its spelling: the variables are listed in the README, section "Templated slides"')
   }
-  return templateError(message.replace(/ - \d+:\d+$/, ''), source, line)
+  return templateError(message.replace(/ - \d+:\d+$/, ''), source, line, e.hint)
 }
 
 function expressionAt(text: string, line: number, column: number): string | undefined {

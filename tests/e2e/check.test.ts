@@ -99,6 +99,58 @@ describe('diapo check', () => {
     },
   )
 
+  it('warns about a slide that shows a heading alone, at its line, but not about a divider', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-heading-'))
+    try {
+      const md = [
+        '<!-- .slide: class="section-title" -->', '', '# Première partie', '', 'Note:', 'Annoncer la partie.', '', '---', '',
+        '## La 3ème révolution majeure', '', 'Note:', 'Michel Serres, *Petite Poucette*.', '', '---', '',
+        '## Avec du contenu', '', '- un point', '', 'Note:', 'x', '',
+      ].join('\n')
+      await writeFile(path.join(dir, 'slides.md'), md)
+      const { code, stdout } = await check([dir, '--json'])
+      const report = JSON.parse(stdout) as CheckReport
+      expect(report.issues).toMatchObject([
+        { severity: 'warning', rule: 'heading-only', slide: 2, file: path.join(dir, 'slides.md'), line: 10 },
+      ])
+      expect(report.issues[0]!.hint).toContain('section-title')
+      expect(code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('warns that a long association name crowds the title slide, measured in the frame, and not for the example profiles', async () => {
+    const { stdout } = await check(['--asso', 'tests/fixtures/associations/long-name.yml', '--json'])
+    const report = JSON.parse(stdout) as CheckReport
+    const crowded = report.issues.filter((i) => i.rule === 'title-crowded')
+    expect(crowded).toMatchObject([{ severity: 'warning', slide: 1, file: 'slides/01-titre.md' }])
+    expect(crowded[0]!.details!.fill as number).toBeGreaterThan(0.8)
+    expect(crowded[0]!.message).toMatch(/\d+ px high in the 720 px frame/)
+    for (const profile of ['associations/jardins-partages.yml', 'associations/chorale-du-quartier.yml']) {
+      const other = JSON.parse((await check(['--asso', profile, '--json'])).stdout) as CheckReport
+      expect(other.issues.filter((i) => i.rule === 'title-crowded'), profile).toEqual([])
+    }
+  })
+
+  it('measures a 4:3 deck in its 960×720 frame', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-43-'))
+    try {
+      const body = '# Large\n\n<div style="width: 1100px">Un bloc de 1100 pixels de large.</div>\n\nNote:\nx\n'
+      await writeFile(path.join(dir, 'slides.md'), body)
+      expect(JSON.parse((await check([dir, '--json'])).stdout)).toMatchObject({ errors: 0 })
+      await writeFile(path.join(dir, 'slides.md'), `---\naspect: "4:3"\n---\n\n${body}`)
+      const { code, stdout } = await check([dir, '--json'])
+      const report = JSON.parse(stdout) as CheckReport
+      expect(code).toBe(1)
+      expect(report.issues).toMatchObject([{ rule: 'overflow', details: { edge: 'right' } }])
+      // 72 px of padding, then 1100 px, in a 960 px frame.
+      expect(report.issues[0]!.details!.pixels).toBe(72 + 1100 - 960)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('passes on the default deck: no error, exit 0', async () => {
     const { code, stdout } = await check(['--json'])
     const report = JSON.parse(stdout) as CheckReport

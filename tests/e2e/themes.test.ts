@@ -88,6 +88,8 @@ function lowestContrasts(page: Page): Promise<Contrast[]> {
   return page.evaluate(() => {
     const parse = (c: string): number[] => {
       const m = c.match(/[\d.]+/g)!.map(Number)
+      // Mixed colours (color-mix) compute to `color(srgb r g b / a)`, channels from 0 to 1.
+      if (c.startsWith('color(srgb')) return [m[0]! * 255, m[1]! * 255, m[2]! * 255, m[3] ?? 1]
       return [m[0]!, m[1]!, m[2]!, m[3] ?? 1]
     }
     const luminance = ([r, g, b]: number[]) => {

@@ -18,6 +18,7 @@ const WHITE: [number, number, number, number] = [255, 255, 255, 1]
 function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
   return {
     number: 1, h: 0, v: 0, source: 'slides/a.md:10', overflow: NONE, overflowFragments: NONE,
+    extent: { top: 44, bottom: 500, left: 72, right: 1000 }, frame: { width: 1280, height: 720 }, classes: [], headingOnly: false,
     images: [], empty: false, hasNotes: true, texts: [], ...over,
   }
 }
@@ -59,6 +60,22 @@ describe('analyseMeasures', () => {
   it('reports an empty slide as an error and a slide without notes as a warning', () => {
     expect(analyseMeasures([measure({ empty: true, hasNotes: false })], CTX)).toMatchObject([{ severity: 'error', rule: 'empty-slide' }])
     expect(analyseMeasures([measure({ hasNotes: false })], CTX)).toMatchObject([{ severity: 'warning', rule: 'no-notes' }])
+  })
+
+  it('warns about a heading alone, except on layouts made for it', () => {
+    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([{ severity: 'warning', rule: 'heading-only', line: 10 }])
+    for (const layout of ['section-title', 'statement', 'title-slide', 'closing']) {
+      expect(analyseMeasures([measure({ headingOnly: true, classes: [layout] })], CTX), layout).toEqual([])
+    }
+  })
+
+  it('warns about a title slide whose content fills more than 80 % of the frame\'s height', () => {
+    const crowded = measure({ classes: ['title-slide'], extent: { top: 40, bottom: 640, left: 90, right: 1190 } })
+    expect(analyseMeasures([crowded], CTX)).toMatchObject([
+      { severity: 'warning', rule: 'title-crowded', message: 'the title slide is crowded: its content is 600 px high in the 720 px frame (83 %)' },
+    ])
+    const roomy = measure({ classes: ['title-slide'], extent: { top: 150, bottom: 560, left: 90, right: 1190 } })
+    expect(analyseMeasures([roomy], CTX)).toEqual([])
   })
 
   it('reports each low-contrast pair once per slide, with its ratio, text alpha blended in', () => {

@@ -12,6 +12,13 @@ function errorOf(yaml: string): DeckError {
 }
 
 describe('ProfileSchema', () => {
+  it('takes aspect "4:3" or "16:9", and says what it takes otherwise', () => {
+    expect(parseYamlWithSchema('name: A\naspect: 4:3\n', FILE, ProfileSchema, { code: 'E_CONFIG', hint: 'h' }).data.aspect).toBe('4:3')
+    const err = errorOf('name: A\naspect: "4/3"\n')
+    expect(err.message).toContain('must be "16:9" or "4:3"')
+    expect(err.detail.loc?.line).toBe(2)
+  })
+
   it('accepts the full profile of the issue', () => {
     const yaml = [
       'name: Les Amis du Vélo de Lyon',

@@ -6,6 +6,16 @@ const CONTENT_WIDTH = A4.width - 2 * HANDOUT_MARGIN.side
 const CONTENT_HEIGHT = A4.height - HANDOUT_MARGIN.top - HANDOUT_MARGIN.bottom
 
 describe('handoutLayout', () => {
+  it('keeps a 4:3 frame in its proportions, as high as a 16:9 one beside the notes', () => {
+    const wide = handoutLayout(3)
+    const narrow = handoutLayout(3, { width: 960, height: 720 })
+    expect(narrow.slideHeight / narrow.slideWidth).toBeCloseTo(3 / 4, 2)
+    expect(narrow.slideHeight).toBeCloseTo(wide.slideHeight, 1)
+    expect(narrow.scale).toBeCloseTo(wide.scale, 3)
+    expect(narrow.notesWidth).toBeGreaterThan(wide.notesWidth)
+    expect(narrow).toMatchObject({ frameWidth: 960, frameHeight: 720 })
+  })
+
   for (const perPage of [2, 3] as const) {
     it(`fits ${perPage} rows of a 16:9 slide and its notes inside the A4 margins`, () => {
       const layout = handoutLayout(perPage)

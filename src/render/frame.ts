@@ -1,0 +1,36 @@
+import { DeckError, type SourceLocation } from '../errors.js'
+
+/** The slide frame's proportions: `16:9` (default) or `4:3`, for older projectors. */
+export type Aspect = '16:9' | '4:3'
+
+/** A slide frame, in CSS pixels. Both are 720 px high, so type sizes and layouts hold in both. */
+export interface Frame {
+  aspect: Aspect
+  width: number
+  height: number
+}
+
+export const FRAMES: Record<Aspect, Frame> = {
+  '16:9': { aspect: '16:9', width: 1280, height: 720 },
+  '4:3': { aspect: '4:3', width: 960, height: 720 },
+}
+
+export const DEFAULT_FRAME = FRAMES['16:9']
+
+/** Whether a value is an aspect diapo knows. */
+export function isAspect(value: unknown): value is Aspect {
+  return typeof value === 'string' && Object.hasOwn(FRAMES, value.trim())
+}
+
+/**
+ * The frame for `aspect` (front matter or profile); absent: 16:9. Anything else is a `DeckError` at
+ * `loc` (the `aspect:` line).
+ */
+export function resolveFrame(aspect: unknown, loc?: SourceLocation): Frame {
+  if (aspect === undefined || aspect === null) return DEFAULT_FRAME
+  if (isAspect(aspect)) return FRAMES[aspect.trim() as Aspect]
+  throw new DeckError(`unknown aspect ${JSON.stringify(aspect)}`, 'E_FRONTMATTER', {
+    ...(loc ? { loc } : {}),
+    hint: `write aspect: "16:9" (the default) or aspect: "4:3" (older projectors)`,
+  })
+}
