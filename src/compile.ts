@@ -11,6 +11,7 @@ import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { renderPage } from './render/page.js'
+import { readRevealMdOptions } from './render/reveal-md.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
@@ -69,7 +70,8 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const handout = await renderHandoutLink(deck, rendered.meta.lang, options.withPdf ?? false)
   if (handout) rendered = appendToLastSlide(rendered, handout.slideHtml)
 
-  const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
+  const revealMd = await readRevealMdOptions(deck.meta, sources[0], deckRoot)
+  const assets = [...rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets)), ...revealMd.css, ...revealMd.scripts]
   if (options.checkAssets !== false) await Promise.all(assets.map(checkAsset))
 
   const themeFile = options.theme
@@ -85,10 +87,13 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
         throw err
       })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
-  const style = [forAudience.style, options.style].filter(Boolean).join('\n') || undefined
+  const style = [revealMd.highlightCss, forAudience.style, options.style].filter(Boolean).join('\n') || undefined
   const html = renderPage(rendered, {
     template,
     style,
+    reveal: revealMd.reveal,
+    css: revealMd.css.map((a) => a.target),
+    scripts: revealMd.scripts.map((a) => a.target),
     helpExtra: handout?.helpHtml,
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
