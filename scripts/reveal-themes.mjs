@@ -46,6 +46,14 @@ const BRIDGE = `
   --diapo-h1: var(--r-heading1-size);
   --diapo-h2: var(--r-heading2-size);
   --diapo-h3: var(--r-heading3-size);
+  /* code as reveal-md shows it by default (highlight.js's zenburn); front matter highlightTheme changes it */
+  --diapo-code-bg: #3f3f3f;
+  --diapo-code-fg: #dcdcdc;
+  --diapo-code-keyword: #e3ceab;
+  --diapo-code-string: #cc9393;
+  --diapo-code-comment: #7f9f7f;
+  --diapo-code-number: #8cd0d3;
+  --diapo-code-title: #efef8f;
 }
 .reveal .slides { text-align: center; }
 .reveal .slides section { justify-content: center; align-items: stretch; }
@@ -53,6 +61,7 @@ const BRIDGE = `
 .reveal h2::after { content: none; }
 .reveal li::marker { color: inherit; }
 .reveal ul, .reveal ol { display: inline-block; text-align: left; margin: 0 0 0 1em; }
+.reveal .slides section > ul, .reveal .slides section > ol { align-self: center; }
 .reveal blockquote { border-left: 0; }
 `
 
