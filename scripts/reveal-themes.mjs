@@ -33,7 +33,7 @@ const RE_IMPORT = /@import\s*(?:url\()?["']?(https?:\/\/fonts\.googleapis\.com\/
 const BRIDGE = `
 /* diapo: its base rules take this theme's values */
 :root {
-  --diapo-bg: var(--r-background-color);
+  --diapo-bg: BACKGROUND;
   --diapo-fg: var(--r-main-color);
   --diapo-heading: var(--r-heading-color);
   --diapo-primary: var(--r-link-color);
@@ -100,5 +100,7 @@ for (const file of (await readdir(themeDir)).filter((f) => f.endsWith('.css'))) 
   const body = css.replace(RE_IMPORT, '')
   if (/https?:\/\//.test(body.replace(/url\(data:[^)]*\)/g, ''))) throw new Error(`${file} still loads something from the web`)
   const header = `/* reveal.js ${version} theme "${file.slice(0, -4)}" (MIT), its web fonts bundled from @fontsource (SIL OFL). Built by scripts/reveal-themes.mjs. */\n`
-  await writeFile(path.join(outDir, file), header + faces.join('\n') + '\n' + body + BRIDGE)
+  // The background written out, so that a profile's colours can be checked against it (src/config/contrast.ts).
+  const background = /--r-background-color:\s*([^;}]+)/.exec(css)?.[1]?.trim() ?? 'var(--r-background-color)'
+  await writeFile(path.join(outDir, file), header + faces.join('\n') + '\n' + body + BRIDGE.replace('BACKGROUND', background))
 }
