@@ -93,8 +93,12 @@ function preparePrint(range: string | null): void {
 declare global {
   interface Window {
     diapo: typeof deck
+    Reveal: typeof deck
     diapoPrintReady: Promise<void>
   }
 }
 window.diapo = deck
+// reveal.js's documented global: the deck's own scripts (`Reveal.on('slidechanged', ...)`), browser
+// extensions and DeckTape's reveal plugin drive the deck through it.
+window.Reveal = deck
 window.diapoPrintReady = printReady

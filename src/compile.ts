@@ -14,6 +14,7 @@ import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { type Frame, resolveFrame } from './render/frame.js'
 import { renderPage } from './render/page.js'
+import { readRevealMdOptions } from './render/reveal-md.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
@@ -91,7 +92,8 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const handout = await renderHandoutLink(deck, rendered.meta.lang, options.withPdf ?? false)
   if (handout) rendered = appendToLastSlide(rendered, handout.slideHtml)
 
-  const assets = rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets))
+  const revealMd = await readRevealMdOptions(deck.meta, sources[0], deckRoot)
+  const assets = [...rendered.stacks.flatMap((s) => s.slides.flatMap((slide) => slide.assets)), ...revealMd.css, ...revealMd.scripts]
   const scope = mediaScope(options, deckRoot)
   if (options.checkAssets !== false) await Promise.all(assets.map((asset) => checkAsset(asset, scope, options.cwd)))
 
@@ -114,12 +116,15 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
       })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
   const branding = options.profile ? await brandProfile(options.profile, themeFile) : undefined
-  const style = [branding?.style, options.style].filter(Boolean).join('\n') || undefined
+  const style = [revealMd.highlightCss, branding?.style, options.style].filter(Boolean).join('\n') || undefined
   const html = renderPage(rendered, {
     template,
     style,
+    css: revealMd.css.map((a) => a.target),
+    scripts: revealMd.scripts.map((a) => a.target),
     helpExtra: handout?.helpHtml,
-    reveal: { width: frame.width, height: frame.height },
+    // The frame wins over revealOptions' width and height: the PDFs and check are laid out for it.
+    reveal: { ...revealMd.reveal, width: frame.width, height: frame.height },
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)

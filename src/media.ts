@@ -25,7 +25,7 @@ export interface MediaProblem {
 /**
  * Checks a local file a slide shows before it is copied into the deck: it exists, is a readable file,
  * lies (symbolic links resolved) inside one of the scope's folders, and its content is an image, a
- * video or a sound of the kind its name says. `undefined` when it may be copied.
+ * video or a sound of the kind its name says (or text, for a stylesheet, a script or a page). `undefined` when it may be copied.
  */
 export async function inspectMedia(asset: LocalAsset, scope: MediaScope, shown = asset.source): Promise<MediaProblem | undefined> {
   const info = await stat(asset.source).catch(() => undefined)
@@ -54,8 +54,14 @@ export async function inspectMedia(asset: LocalAsset, scope: MediaScope, shown =
       }
     }
   }
-  const expected = MEDIA_TYPES[path.extname(asset.source).slice(1).toLowerCase()]
+  const extension = path.extname(asset.source).slice(1).toLowerCase()
   const head = await readHead(asset.source)
+  if (TEXT_FILES.has(extension)) {
+    // A deck's own stylesheet, script or page (reveal-md's `css`, `scripts`, a background iframe): text.
+    if (!head.includes(0)) return undefined
+    return { rule: 'media-type', message: `this file is not text, as a .${extension} file should be: ${shown}`, hint: 'check that this is the file you meant' }
+  }
+  const expected = MEDIA_TYPES[extension]
   const actual = sniff(head)
   if (expected ? actual !== expected : actual === undefined) {
     const what = expected ? `a ${expected.toUpperCase()} file` : 'an image, a video or a sound'
@@ -76,6 +82,9 @@ const MEDIA_TYPES: Record<string, string> = {
   bmp: 'bmp', ico: 'ico', mp4: 'mp4', m4v: 'mp4', mov: 'mp4', webm: 'webm', mkv: 'webm', ogg: 'ogg', ogv: 'ogg', oga: 'ogg',
   opus: 'ogg', mp3: 'mp3', wav: 'wav', m4a: 'mp4',
 }
+
+/** Files a deck may include that are text, not media. */
+const TEXT_FILES = new Set(['css', 'js', 'mjs', 'html', 'htm', 'txt', 'vtt', 'json'])
 
 function isInside(file: string, root: string): boolean {
   const rel = path.relative(root, file)

@@ -57,6 +57,12 @@ export interface Slide {
   section: string
   /** Source line of each line of `markdown`, when the file was templated (see `SourceFile.lineMap`). */
   lines?: number[]
+  /**
+   * Indices `#/h/v` reveal.js gives this slide when it renders the file alone, when they are not its
+   * place in the file (reveal.js keeps empty slides, diapo drops them): links to `#/h/v` are pointed at
+   * the slide's own place.
+   */
+  origin?: { h: number; v: number }
 }
 
 /** A horizontal slide: one slide, or a vertical stack of several. */

@@ -15,7 +15,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--json', 'print the report as JSON, for tools')
     .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
     .option('-a, --asso <file>', "the deck of an association: its profile (.yml)")
-    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, a reveal.js theme (black, white, league...), or a .css file (overrides front matter)'))
     .action(async (deck: string, opts: { json?: boolean; theme?: string; asso?: string; allowOutsideFiles?: boolean }) => {
       const { checkDeck } = await import('../commands/check.js')
       const { formatReport, formatReportJson } = await import('../check/report.js')

@@ -17,7 +17,7 @@ export function registerDev(program: Command, ctx: CliContext): void {
     .option('--open', 'open the deck in your browser')
     .option('-a, --asso <file>', "the deck of an association: its profile (.yml)")
     .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
-    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, a reveal.js theme (black, white, league...), or a .css file (overrides front matter)'))
     .action(async (deck: string, opts: { port: number; open?: boolean; theme?: string; asso?: string; allowOutsideFiles?: boolean }) => {
       // Listening from the start: a Ctrl-C while the server starts still stops it cleanly.
       const stopped = waitForStop()

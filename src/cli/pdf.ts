@@ -29,7 +29,7 @@ export function addDeckOptions(command: Command): Command {
   return command
     .argument('[deck]', 'a .md file, or a folder whose .md files are read in name order', DEFAULT_DECK)
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
-    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, or a .css file (overrides front matter)'))
+    .addOption(new Option('-t, --theme <name>', 'theme: default, contrast, a reveal.js theme (black, white, league...), or a .css file (overrides front matter)'))
     .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
 }
 

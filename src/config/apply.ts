@@ -55,7 +55,8 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const diagnostic = wrapTexts(built, lang)
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
-  const rendered = arranged.map((source) => renderSource(source, scopeOf(source.file), render))
+  const names = [...Object.keys(scopeOf('')), ...Object.keys(env.helpers)]
+  const rendered = arranged.map((source) => (usesTemplating(source.text, names) ? renderSource(source, scopeOf(source.file), render) : source))
   const meta: Partial<DeckMeta> = { lang }
   if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
   if (profile.aspect) meta.aspect = profile.aspect
@@ -92,8 +93,25 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
   })
 }
 
+/**
+ * A slide file is a template when one of its `{{ }}` uses diapo's templating: a variable of its scope
+ * (`asso`, `deck`, `diagnostic`, `@root`), a helper (`date`, `link`, `lookup`...), a block (`{{#if}}`,
+ * `{{/if}}`, `{{else}}`, `{{^}}`), a partial (`{{> name}}`) or a comment (`{{! }}`). A file whose braces
+ * are all something else (`{{ message }}` in a deck about Vue, Jinja or Ansible) is plain Markdown and
+ * shows them as written, as reveal.js does; in a template, they are an error (write `\{{` there).
+ */
+export function usesTemplating(text: string, names: string[]): boolean {
+  if (!text.includes('{{')) return false
+  const known = new Set([...names, 'lookup', 'log', '@root'])
+  for (const m of text.matchAll(/\{\{\{?~?\s*([#/>^!&]|else\b|@?[\w$-]+)/g)) {
+    if (m.index > 0 && text[m.index - 1] === '\\') continue
+    const head = m[1]!
+    if ('#/>^!&'.includes(head) || head === 'else' || known.has(head)) return true
+  }
+  return false
+}
+
 function renderSource(source: SourceFile, scope: Record<string, unknown>, render: ReturnType<typeof createTemplateRenderer>): SourceFile {
-  if (!source.text.includes('{{')) return source
   const text = source.text.replace(/\r\n?/g, '\n')
   const { bodyLine } = parseFrontMatter(text, source.file)
   const lines = text.split('\n')

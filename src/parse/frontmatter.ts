@@ -13,6 +13,11 @@ export interface FrontMatter {
 
 const RE_OPEN = /^\uFEFF?---[ \t]*\r?\n/
 const RE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m
+/**
+ * What front matter begins with: blank or `#` comment lines, then a `key:` line (a word, or a quoted
+ * key), or its end. Anything else after a first line `---` (a heading, text, an image) is a slide.
+ */
+const RE_YAML_START = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:[\w"'$][^\n:]*:(?:[ \t]|\r?\n|$)|(?:---|\.\.\.)[ \t]*(?:\r?\n|$))/
 
 /**
  * Splits YAML front matter (between a first line `---` and a line `---` or `...`) from a Markdown file.
@@ -23,6 +28,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (!open) return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1 }
 
   const rest = text.slice(open[0].length)
+  // A first line `---` followed by slides is a leading slide separator (reveal.js then shows an empty
+  // first slide): front matter starts with a `key:` line (or a YAML comment, then one).
+  if (!RE_YAML_START.test(rest)) return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1 }
   const close = RE_CLOSE.exec(rest)
   if (!close) {
     throw new DeckError('front matter opened with "---" is never closed', 'E_FRONTMATTER', {

@@ -54,8 +54,13 @@ export function splitSlides(body: string, options: SplitOptions): SlideStack[] {
   let from = 0
   let kind: 'horizontal' | 'vertical' = 'horizontal'
   const notesRe = compile(options.notesSeparator ?? DEFAULT_NOTES_SEPARATOR, 'im', 'notesSeparator', options)
+  // Where reveal.js puts each chunk (it keeps empty ones as empty slides), for `#/h/v` links.
+  let h = -1
+  let v = 0
   for (const cut of [...cuts, { start: text.length, end: text.length, kind: 'horizontal' as const }]) {
     if (cut.start < from) continue // overlapping matches of the two separators
+    if (kind === 'horizontal') [h, v] = [h + 1, 0]
+    else v++
     const slide = parseSlide(text.slice(from, cut.start), from, lines, fences, notesRe, options)
     if (slide) {
       if (!current || kind === 'horizontal') {
@@ -63,6 +68,7 @@ export function splitSlides(body: string, options: SplitOptions): SlideStack[] {
         stacks.push(current)
       }
       current.slides.push(slide)
+      if (h !== stacks.length - 1 || v !== current.slides.length - 1) slide.origin = { h, v }
     }
     from = cut.end
     kind = cut.kind

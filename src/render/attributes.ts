@@ -1,7 +1,8 @@
 import { parseAttributes } from '../parse/split.js'
 
 const RE_TAG_OR_COMMENT = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
-const RE_ELEMENT_COMMENT = /^\s*\.element:\s*([\s\S]*?)\s*$/
+/** `.element: class="x"`, or without the colon as reveal.js also reads it. */
+const RE_ELEMENT_COMMENT = /^\s*\.element(?::|(?=\s))\s*([\s\S]*?)\s*$/
 const VOID_ELEMENTS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
 ])
@@ -12,13 +13,16 @@ interface OpenTag {
   attrStart: number
   attrEnd: number
   attributes: string
+  /** Its last child element, once it is closed (a list's last item). */
+  lastElement?: OpenTag
 }
 
 /**
  * Applies `<!-- .element: class="fragment" -->` comments to HTML, as reveal.js's Markdown plugin does:
  * the attributes go to the previous element in the same parent (a `<br>` does not count), or to the
- * parent itself when the comment comes first (e.g. at the end of a list item's text).
- * The comments are removed. Works on the well-formed HTML that marked produces.
+ * parent itself when the comment comes first (e.g. at the end of a list item's text). A comment right
+ * under a list, with no blank line between, goes to its last item: reveal.js's rule for a comment on
+ * the line after a list item. The comments are removed. Works on the well-formed HTML that marked produces.
  */
 export function applyElementAttributes(html: string): string {
   if (!html.includes('.element')) return html
@@ -27,13 +31,20 @@ export function applyElementAttributes(html: string): string {
   const stack: OpenTag[] = [{ name: '#root', attrStart: -1, attrEnd: -1, attributes: '' }]
   // The last element closed in each open parent, by stack depth.
   const lastChild: (OpenTag | undefined)[] = [undefined]
+  // End of the previous tag or comment: the text between it and a comment is the comment's previous text.
+  let previousEnd = 0
 
   for (const m of html.matchAll(RE_TAG_OR_COMMENT)) {
     const [whole, comment, closing, rawName, attrs, selfClosing] = m
+    const textBefore = html.slice(previousEnd, m.index)
+    previousEnd = m.index + whole.length
     if (comment !== undefined) {
       const element = RE_ELEMENT_COMMENT.exec(comment)
       if (!element) continue
-      const target = lastChild[stack.length - 1] ?? stack[stack.length - 1]!
+      let target = lastChild[stack.length - 1] ?? stack[stack.length - 1]!
+      if ((target.name === 'ul' || target.name === 'ol') && !/\n[ \t]*\n/.test(textBefore) && target.lastElement) {
+        target = target.lastElement
+      }
       removals.push([m.index, m.index + whole.length])
       if (target.attrStart >= 0) {
         const attributes = added.get(target) ?? {}
@@ -52,6 +63,7 @@ export function applyElementAttributes(html: string): string {
       const depth = stack.map((t) => t.name).lastIndexOf(name)
       if (depth <= 0) continue
       const closed = stack[depth]!
+      closed.lastElement = lastChild[depth]
       stack.length = depth
       lastChild.length = depth
       lastChild[depth - 1] = closed

@@ -18,10 +18,16 @@ export interface RenderOptions {
 export const DEFAULT_LANG = 'fr'
 
 const RE_MEDIA_SRC = /(<(?:img|video|audio|source)\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(?:src|poster)\s*=\s*)(["'])(.*?)\2/gi
-const MEDIA_ATTRIBUTES = ['data-background-image', 'data-background-video']
 /** A `style` attribute of raw HTML, and a CSS `url(...)` in it (a photo as a CSS background). */
 const RE_STYLE_ATTRIBUTE = /(<[a-z][^\s>]*\s(?:[^>"']|"[^"]*"|'[^']*')*?\bstyle\s*=\s*)(["'])(.*?)\2/gi
 const RE_CSS_URL = /url\(\s*(["']?)(.*?)\1\s*\)/gi
+/** A background attribute on any element (a raw `<section>` in the Markdown). */
+const RE_BACKGROUND_ATTRIBUTE = /(<[a-zA-Z][\w-]*\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(data-background(?:-image|-video|-iframe)?)\s*=\s*)(["'])(.*?)\3/gi
+const RE_COMMENT = /<!--[\s\S]*?-->/g
+/**
+ * reveal.js reads `data-background` as an image when it looks like one (its own test), else as a colour.
+ */
+const RE_BACKGROUND_IMAGE = /^(?:http|file|\/\/)|\.(?:svg|png|jpg|jpeg|gif|bmp|webp)(?:[?#\s]|$)/i
 
 /**
  * Renders each slide's Markdown and notes to HTML. Pure: local files are collected as `assets`, with
@@ -30,8 +36,13 @@ const RE_CSS_URL = /url\(\s*(["']?)(.*?)\1\s*\)/gi
 export function renderDeck(deck: Deck, options: RenderOptions): RenderedDeck {
   const lang = deck.meta.lang ?? DEFAULT_LANG
   const markdown = createMarkdownRenderer({ frenchTypography: usesFrenchTypography(lang), highlight: options.highlight })
+  const links = deck.files.length === 1 ? slideLinkMap(deck) : undefined
   const stacks = deck.stacks.map((stack) => ({
-    slides: stack.slides.map((slide) => renderSlide(slide, markdown, options)),
+    slides: stack.slides.map((slide) => {
+      const rendered = renderSlide(slide, markdown, options)
+      if (!links) return rendered
+      return { ...rendered, html: remapSlideLinks(rendered.html, links), notesHtml: remapSlideLinks(rendered.notesHtml, links) }
+    }),
   }))
   numberParts(stacks.flatMap((s) => s.slides))
   return { meta: { ...deck.meta, lang }, stacks }
@@ -59,6 +70,32 @@ export function numberParts(slides: RenderedSlide[]): void {
 /** Whether a slide's attributes give it a class. */
 export function hasClass(attributes: Record<string, string>, name: string): boolean {
   return (attributes.class ?? '').split(/\s+/).includes(name)
+}
+
+/**
+ * For a one-file deck whose empty slides diapo dropped (a leading `---`), where reveal.js's `#/h/v`
+ * indices now are: `undefined` when nothing moved.
+ */
+function slideLinkMap(deck: Deck): Map<string, string> | undefined {
+  const map = new Map<string, string>()
+  let moved = false
+  deck.stacks.forEach((stack, h) =>
+    stack.slides.forEach((slide, v) => {
+      const origin = slide.origin ?? { h, v }
+      if (slide.origin) moved = true
+      map.set(`${origin.h}/${origin.v}`, v === 0 ? `${h}` : `${h}/${v}`)
+      if (!map.has(`${origin.h}`)) map.set(`${origin.h}`, `${h}`)
+    }),
+  )
+  return moved ? map : undefined
+}
+
+/** `href="#/3"` and `href="#/3/1"` pointed at the slides' places in the built deck. */
+function remapSlideLinks(html: string, map: Map<string, string>): string {
+  return html.replace(/(\shref=")#\/(\d+)(?:\/(\d+))?"/g, (whole, head: string, h: string, v?: string) => {
+    const to = map.get(v === undefined ? h : `${h}/${v}`) ?? (v === '0' ? map.get(h) : undefined)
+    return to === undefined ? whole : `${head}#/${to}"`
+  })
 }
 
 /**
@@ -116,24 +153,32 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded) || decodeHtmlEntities(line).includes(src))
     return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
   }
+  // What is inside an HTML comment is never shown: its images are neither required nor copied.
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
-    htmlText
-      .replace(
-        RE_MEDIA_SRC,
-        (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
-      )
-      .replace(RE_STYLE_ATTRIBUTE, (_, head: string, quote: string, style: string) => {
-        const css = style.replace(RE_CSS_URL, (__, q: string, url: string) => `url(${q}${escapeAttribute(localize(decodeHtmlEntities(url), lineOf))}${q})`)
-        return `${head}${quote}${css}${quote}`
-      })
+    outsideComments(htmlText, (part) =>
+      part
+        .replace(
+          RE_MEDIA_SRC,
+          (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
+        )
+        .replace(RE_BACKGROUND_ATTRIBUTE, (_, head: string, name: string, quote: string, value: string) => {
+          const localized = localizeBackground(name, decodeHtmlEntities(value), (src) => localize(src, lineOf))
+          return `${head}${quote}${escapeAttribute(localized)}${quote}`
+        })
+        .replace(RE_STYLE_ATTRIBUTE, (_, head: string, quote: string, style: string) => {
+          const css = style.replace(RE_CSS_URL, (__, q: string, url: string) => `url(${q}${escapeAttribute(localize(decodeHtmlEntities(url), lineOf))}${q})`)
+          return `${head}${quote}${css}${quote}`
+        }),
+    )
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
   const handoutHtml = localizeMedia(handout.html, () => slide.handoutLine ?? slide.loc.line)
   const attributes = { ...slide.attributes }
-  for (const name of MEDIA_ATTRIBUTES) {
-    const value = attributes[name]
-    if (value) attributes[name] = localize(value, () => slide.attributesLine ?? slide.loc.line)
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value && /^data-background(?:-image|-video|-iframe)?$/.test(name)) {
+      attributes[name] = localizeBackground(name, value, (src) => localize(src, () => slide.attributesLine ?? slide.loc.line))
+    }
   }
   return {
     loc: slide.loc,
@@ -146,7 +191,26 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     links: [...body.links, ...notes.links, ...handout.links],
   }
 }
+/**
+ * A background attribute's local files, given their output paths: an image, a video (a comma-separated
+ * list of sources), an iframe's page; `data-background` only when reveal.js reads it as an image.
+ */
+function localizeBackground(name: string, value: string, localize: (src: string) => string): string {
+  if (name === 'data-background' && !RE_BACKGROUND_IMAGE.test(value)) return value
+  if (name === 'data-background-video') return value.split(',').map((src) => localize(src.trim())).join(',')
+  return localize(value.trim())
+}
 
+/** Applies `fn` to the parts of `html` outside comments. */
+function outsideComments(html: string, fn: (part: string) => string): string {
+  let out = ''
+  let from = 0
+  for (const m of html.matchAll(RE_COMMENT)) {
+    out += fn(html.slice(from, m.index)) + m[0]
+    from = m.index + m[0].length
+  }
+  return out + fn(html.slice(from))
+}
 
 function safeDecode(src: string): string {
   try {

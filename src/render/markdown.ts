@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked'
 
+import { parseCodeInfo, renderNumberedCode } from './code-lines.js'
 import { decodeHtmlEntities } from './entities.js'
 import { frenchTypography, renderBreakableUrl } from './typography.js'
 
@@ -66,10 +67,19 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
     },
     renderer: {
       code({ text, lang }: Tokens.Code) {
-        const language = (lang ?? '').trim().split(/\s+/)[0] ?? ''
+        // ```js [1|3-5]: line numbers and highlight steps, as reveal.js reads them (see code-lines.ts).
+        const info = parseCodeInfo(lang ?? '')
+        const language = info.info.split(/\s+/)[0] ?? ''
         const highlighted = language && options.highlight ? options.highlight(text, language) : undefined
-        const cls = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"'
-        return `<pre><code${cls}>${highlighted ?? escapeHtml(text)}</code></pre>\n`
+        const className = language ? `hljs language-${escapeHtml(language)}` : 'hljs'
+        const code = highlighted ?? escapeHtml(text)
+        if (info.lineNumbers !== undefined) return `<pre class="code-wrapper">${renderNumberedCode(code, info, className)}</pre>\n`
+        return `<pre><code class="${className}">${code}</code></pre>\n`
+      },
+      // Blank lines between blocks are kept, as reveal.js keeps them: a `.element` comment right under a
+      // list item applies to that item, one after a blank line to the whole list (see attributes.ts).
+      space({ raw }: Tokens.Space) {
+        return raw
       },
     },
   })
@@ -88,7 +98,7 @@ export function escapeHtml(text: string): string {
 
 /** True when the Markdown has a fenced code block with a language, so a highlighter is worth loading. */
 export function hasHighlightableCode(markdown: string): boolean {
-  return /^ {0,3}(?:`{3,}|~{3,})[ \t]*[\w+#-]/m.test(markdown)
+  return /^ {0,3}(?:`{3,}|~{3,})[ \t]*[\w+#[-]/m.test(markdown)
 }
 
 // --- internal ---

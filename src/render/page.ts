@@ -11,6 +11,9 @@ export interface PageOptions {
   style?: string
   /** Options passed to reveal.js, over diapo's defaults. */
   reveal?: Record<string, unknown>
+  /** The deck's own stylesheets and scripts (front matter `css`, `scripts`), paths in the output. */
+  css?: string[]
+  scripts?: string[]
   /** HTML shown in the help overlay (`?`) below the keys: `#diapo-help-extra`. */
   helpExtra?: string
   /** Path of the source files shown in `data-source`, relative to this folder. */
@@ -36,6 +39,8 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
     style: options.style,
     helpExtra: options.helpExtra,
     slides,
+    css: options.css ?? [],
+    scripts: options.scripts ?? [],
     // JSON inside <script>: `<` escaped so no value can close the element.
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
   })

@@ -62,10 +62,16 @@ describe('parseFrontMatter', () => {
     }
   })
 
-  it('rejects front matter that is not a mapping', () => {
-    const err = errorOf('---\n- a\n- b\n---\n# A')
-    expect(err.message).toMatch(/key: value/)
-    expect(err.detail.loc).toEqual({ file: FILE, line: 2 })
+  it('reads a first line --- followed by slides as a leading separator, as reveal.js does', () => {
+    for (const text of ['---\n- a\n- b\n---\n# A', '---\n# Title\n\n---\n## B', '---\n![logo](logo.png)\n---\n']) {
+      expect(parseFrontMatter(text, FILE)).toEqual({ data: {}, body: text, bodyLine: 1 })
+    }
+  })
+
+  it('still reads front matter that starts with a comment, and reports its YAML slips', () => {
+    expect(parseFrontMatter('---\n# theme\ntitle: T\n---\n# A', FILE).data).toEqual({ title: 'T' })
+    const err = errorOf('---\ntitle: [a\n---\n# A')
+    expect([err.message, err.detail.loc?.line]).toEqual(['a "[" opened on this line is never closed', 2])
   })
 
   it('rejects a front matter that is never closed', () => {

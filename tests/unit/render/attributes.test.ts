@@ -60,3 +60,19 @@ describe('renderAttributes', () => {
     expect(renderAttributes({ class: 'a b', 'data-x': '"<&' })).toBe(' class="a b" data-x="&quot;&lt;&amp;"')
   })
 })
+
+describe('applyElementAttributes, as reveal.js reads comments', () => {
+  it('reads .element without its colon', () => {
+    expect(render('Texte\n<!-- .element class="fragment" -->\n')).toContain('<p class="fragment">Texte')
+  })
+
+  it('gives a comment on the line right after a list item to that item, not to the list', () => {
+    const out = render('- un\n- deux\n<!-- .element: class="fragment" -->\n')
+    expect(out).toContain('<ul>')
+    expect(out).toMatch(/<li class="fragment">deux<\/li>/)
+  })
+
+  it('gives a comment after a blank line to the whole list', () => {
+    expect(render('- un\n- deux\n\n<!-- .element: class="fragment" -->\n')).toContain('<ul class="fragment">')
+  })
+})

@@ -97,3 +97,32 @@ describe('assetTarget', () => {
     expect(path.posix.dirname(assetTarget(path.resolve('/assos/velo/photo.png'), ROOT))).toBe(path.posix.dirname(a))
   })
 })
+
+describe('renderDeck, media reveal.js shows', () => {
+  it('neither requires nor copies an image inside an HTML comment', () => {
+    const [slide] = renderOne('# A\n\n<!-- ![old](old.png) <img src="old.png"> -->\n')
+    expect(slide!.assets).toEqual([])
+  })
+
+  it('copies backgrounds in every form: short form image, video sources, iframe, on raw sections', () => {
+    const slides = renderOne(
+      [
+        '<!-- .slide: data-background="bg.png" -->\n# A',
+        '<!-- .slide: data-background="#ff0000" -->\n# B',
+        '<!-- .slide: data-background-video="a.mp4,a.webm" data-background-iframe="page.html" -->\n# C',
+        '<section data-background-image="raw.jpg">\n\n# D\n\n</section>',
+      ].join('\n\n---\n\n'),
+    )
+    expect(slides.flatMap((s) => s.assets.map((a) => path.basename(a.source)))).toEqual(['bg.png', 'a.mp4', 'a.webm', 'page.html', 'raw.jpg'])
+    expect(slides[0]!.attributes['data-background']).toBe('media/bg.png')
+    expect(slides[1]!.attributes['data-background']).toBe('#ff0000')
+    expect(slides[2]!.attributes['data-background-video']).toBe('media/a.mp4,media/a.webm')
+    expect(slides[3]!.html).toContain('data-background-image="media/raw.jpg"')
+  })
+
+  it('points #/N links where reveal.js pointed them when a leading --- made an empty first slide', () => {
+    const slides = renderOne('---\n# A\n\n[to B](#/2)\n\n---\n\n## B\n')
+    expect(slides).toHaveLength(2)
+    expect(slides[0]!.html).toContain('href="#/1"')
+  })
+})
