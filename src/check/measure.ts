@@ -168,14 +168,18 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
     const frameBox = el.getBoundingClientRect()
     const content = el.cloneNode(true) as HTMLElement
     content.querySelectorAll('aside.notes').forEach((n) => n.remove())
-    const hasMedia = !!content.querySelector('img, svg, video, audio, iframe, canvas, object, embed, table')
+    const MEDIA = 'img, svg, video, audio, iframe, canvas, object, embed, table, [role="img"]'
+    const hasMedia = !!content.querySelector(MEDIA)
     const withoutHeadings = content.cloneNode(true) as HTMLElement
     withoutHeadings.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((n) => n.remove())
+    // A background photo, video or page is what the slide shows: its heading is its caption.
+    const hasBackground = [...el.attributes].some((a) => a.name.startsWith('data-background'))
+    const hasBackgroundMedia = [...el.attributes].some((a) => /^data-background(?:-image|-video|-iframe)?$/.test(a.name) && !/^(#|rgb|hsl)/i.test(a.value.trim()))
     const headingOnly =
+      !hasBackgroundMedia &&
       !!content.querySelector('h1, h2, h3, h4, h5, h6') &&
       !withoutHeadings.textContent?.trim() &&
-      !withoutHeadings.querySelector('img, svg, video, audio, iframe, canvas, object, embed, table')
-    const hasBackground = [...el.attributes].some((a) => a.name.startsWith('data-background'))
+      !withoutHeadings.querySelector(MEDIA)
     const notes = el.querySelector('aside.notes')?.textContent?.trim() || el.getAttribute('data-notes')?.trim()
     results.push({
       number: index + 1,
