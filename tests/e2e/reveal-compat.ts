@@ -85,7 +85,8 @@ function splitFrontMatter(text: string): { body: string; options: Record<string,
 
 /** Builds the file with diapo into `dir` (as `diapo build FILE --out DIR` does). */
 export async function buildWithDiapo(markdownFile: string, dir: string): Promise<void> {
-  const compiled = await compileDeck({ cwd: path.dirname(markdownFile), deck: markdownFile })
+  // The working folder holds the cases and their media, as a user's project folder would.
+  const compiled = await compileDeck({ cwd: path.dirname(path.dirname(markdownFile)), deck: markdownFile })
   await writeDeck(compiled, dir)
 }
 
