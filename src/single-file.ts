@@ -4,6 +4,7 @@ import vm from 'node:vm'
 
 import { DeckError } from './errors.js'
 import { contentTypeOf } from './media.js'
+import { escapeAttribute } from './render/attributes.js'
 
 /** The files of a written deck that its page loads, read from the disk. */
 export interface DeckFiles {
@@ -18,10 +19,15 @@ export interface DeckFiles {
 /**
  * The deck as one self-contained HTML file, to e-mail or put on a stick alone: the stylesheets and the
  * script inlined, every image, video or sound as a `data:` URI. It loads nothing, not even from its
- * own folder. Pure: `files` holds what `html` refers to.
+ * own folder; its link to the local handout.pdf goes to `handoutUrl`, or goes. Pure: `files` holds what
+ * `html` refers to.
  */
-export function inlineDeck(html: string, files: DeckFiles): string {
-  let out = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (tag, href: string) => {
+export function inlineDeck(html: string, files: DeckFiles, options: { handoutUrl?: string } = {}): string {
+  // handout.pdf beside index.html does not travel with the single file: link to where it is published, or not at all.
+  let out = html.replace(/<a class="diapo-handout-link diapo-handout-local" href="handout\.pdf" download>([^<]*)<\/a>/g, (_, label: string) =>
+    options.handoutUrl ? `<a class="diapo-handout-link" href="${escapeAttribute(options.handoutUrl)}">${label}</a>` : '',
+  )
+  out = out.replace(/<link rel="stylesheet" href="([^"]+)">/g, (tag, href: string) => {
     const css = files.css[href]
     return css === undefined ? tag : `<style>${escapeStyle(css)}</style>`
   })

@@ -31,6 +31,18 @@ describe('inlineDeck', () => {
   })
 })
 
+describe('the link to the local handout.pdf in a single file', () => {
+  const files = { css: {}, js: {}, media: [] }
+  const html = '<p><a class="diapo-handout-link diapo-handout-local" href="handout.pdf" download>Télécharger le support (PDF)</a></p>'
+
+  it('goes to where the handout is published, or goes: the PDF does not travel with the file', () => {
+    expect(inlineDeck(html, files, { handoutUrl: 'https://example.org/a.pdf?x=1&y=2' })).toBe(
+      '<p><a class="diapo-handout-link" href="https://example.org/a.pdf?x=1&amp;y=2">Télécharger le support (PDF)</a></p>',
+    )
+    expect(inlineDeck(html, files)).toBe('<p></p>')
+  })
+})
+
 describe('singleFileName', () => {
   it("names the generic deck after its title, up to its subtitle, and a profile's after its slug", () => {
     expect(singleFileName(null, "Emancip'asso : accompagnement des associations")).toBe('emancipasso.html')
