@@ -257,17 +257,37 @@ function showPlan(popup: Window, deck: InstanceType<typeof Reveal>, m: PlanMessa
     const part = timing.parts[index]!
     partEl.textContent = m.part(index + 1, timing.parts.length, part.title)
     inPartEl.textContent = `${clock(spent[index]!)} ${part.minutes ? m.planned(part.minutes) : `(${m.noPlan})`}`
-    const until = timing.parts.slice(0, index + 1).reduce((n, p) => n + (p.minutes ?? 0), 0)
-    const before = until - (part.minutes ?? 0)
-    const elapsed = (now - start) / 60_000
-    sinceEl.textContent = `${clock(now - start)} ${m.plannedUntil(until)}`
-    const [kind, text] =
-      elapsed > until ? ['behind', m.behind(Math.ceil(elapsed - until))] : before - elapsed >= 1 ? ['ahead', m.ahead(Math.floor(before - elapsed))] : ['on-time', m.onTime]
-    paceEl.className = `pace ${kind}`
-    paceEl.textContent = text
+    // The plugin's timer, as it shows it: both clocks of the view always agree.
+    const elapsed = readTimer(anchor) ?? now - start
+    const { until, pace, minutes } = paceOf(elapsed, index, timing)
+    sinceEl.textContent = `${clock(elapsed)} ${m.plannedUntil(until)}`
+    paceEl.className = `pace ${pace}`
+    paceEl.textContent = pace === 'ahead' ? m.ahead(minutes) : pace === 'behind' ? m.behind(minutes) : m.onTime
   }
   const timer = window.setInterval(update, 1000)
   update()
+}
+
+/**
+ * Where the talk stands after `elapsed` ms in part `index`: the minutes planned up to the end of this
+ * part, and ahead (a full minute or more before this part's planned start), behind (past its planned
+ * end) or on time, by how many whole minutes. Pure.
+ */
+export function paceOf(elapsed: number, index: number, timing: Timing): { until: number; pace: 'ahead' | 'on-time' | 'behind'; minutes: number } {
+  const until = timing.parts.slice(0, index + 1).reduce((n, p) => n + (p.minutes ?? 0), 0)
+  const before = until - (timing.parts[index]?.minutes ?? 0)
+  const spent = elapsed / 60_000
+  if (spent > until) return { until, pace: 'behind', minutes: Math.ceil(spent - until) }
+  if (before - spent >= 1) return { until, pace: 'ahead', minutes: Math.floor(before - spent) }
+  return { until, pace: 'on-time', minutes: 0 }
+}
+
+/** The notes plugin's timer ("00:12:34" in three spans), in ms; `undefined` if it cannot be read. */
+function readTimer(anchor: Element): number | undefined {
+  const parts = ['.hours-value', '.minutes-value', '.seconds-value'].map((s) => Number.parseInt((anchor.querySelector(`.timer ${s}`)?.textContent ?? '').replace(/[^\d]/g, ''), 10))
+  if (parts.some((n) => !Number.isFinite(n))) return undefined
+  const [h, m, s] = parts as [number, number, number]
+  return ((h * 60 + m) * 60 + s) * 1000
 }
 
 /** 754 000 ms → "12:34"; an hour and more → "1:02:34". */
