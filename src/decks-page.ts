@@ -48,10 +48,13 @@ export async function listDecks(root: string): Promise<ListedDeck[]> {
 
 /**
  * Writes `root/sommaire.html`, the page of all decks of `root`, offline (fonts and styles inlined,
- * no request), in the decks' language. Written beside, then renamed: never half a page.
+ * no request), in the decks' language. Written beside, then renamed: never half a page. Nothing is
+ * written when the folder holds no deck.
  */
-export async function writeDecksPage(root: string, now = new Date()): Promise<{ file: string; decks: ListedDeck[] }> {
+export async function writeDecksPage(root: string, now = new Date()): Promise<{ file?: string; decks: ListedDeck[] }> {
   const decks = await listDecks(root)
+  // No deck there (every profile failed before anything was written): no folder to create, no page.
+  if (decks.length === 0) return { decks }
   const html = await renderDecksPage(decks, now)
   const file = path.join(root, DECKS_PAGE)
   const temporary = path.join(root, `.${DECKS_PAGE}.${process.pid}.tmp`)

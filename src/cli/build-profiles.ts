@@ -49,7 +49,7 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
       hint: 'fix the lines shown above and build again: the output of a failed profile was left as it was',
     })
   }
-  log.success(`page of all decks → ${displayPath(path.join(path.resolve(ctx.cwd, opts.out), DECKS_PAGE), ctx.cwd)}`)
+  if (outcomes.some((o) => o.result)) log.success(`page of all decks → ${displayPath(path.join(path.resolve(ctx.cwd, opts.out), DECKS_PAGE), ctx.cwd)}`)
   log.info(`${outcomes.length} profile${outcomes.length > 1 ? 's' : ''} built in ${log.formatSeconds(performance.now() - started)}`)
 }
 
