@@ -135,6 +135,17 @@ describe.skipIf(!browserPath)('the page of all decks and the single files', () =
       }, 120_000)
     }
   })
+
+  it('stays complete when the generic deck alone is built again into the folder (it lists what is there)', async () => {
+    const before = await readFile(path.join(dir, 'sommaire.html'), 'utf8')
+    const again = await runCli(['build', '--out', dir])
+    expect(again.code, again.stderr).toBe(0)
+    const page = await readFile(path.join(dir, 'sommaire.html'), 'utf8')
+    const folders = (html: string) => [...html.matchAll(/<li class="deck[^"]*" data-folder="([^"]*)"/g)].map((m) => m[1])
+    expect(folders(page)).toEqual(DECKS.map((d) => d.folder))
+    expect(folders(before)).toEqual(folders(page))
+    expect(page.match(/href="[^"]+\.pdf"/g)).toHaveLength(9)
+  })
 })
 
 /** Every request of a page (and of the frames and popups it opens) except its own file:// document and data: URIs. */
