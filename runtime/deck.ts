@@ -9,11 +9,13 @@ import './layouts.css'
 import Reveal from 'reveal.js'
 import RevealNotes from 'reveal.js/plugin/notes'
 
-import { localizeDeck } from './i18n.js'
+import { localizeDeck, type Timing } from './i18n.js'
 
 interface DeckConfig {
   lang: string
   reveal: Record<string, unknown>
+  /** The planned time of the talk's parts, for the speaker view. */
+  timing?: Timing
 }
 
 const configElement = document.getElementById('diapo-config')
@@ -52,7 +54,7 @@ const deck = new Reveal({
   ...config.reveal,
 })
 
-localizeDeck(deck, config.lang)
+localizeDeck(deck, config.lang, config.timing)
 if (printing) preparePrint(new URLSearchParams(window.location.search).get('slides'))
 // Resolved once the print layout exists. `Reveal.isReady()` is true before it, and printing then
 // gives a one-page PDF: the PDF export waits on this instead. Listened to before `initialize()`, so

@@ -5,6 +5,7 @@ import { type Audience, loadProfileDeck } from './config/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
 import type { Palette } from './config/palette.js'
 import { DeckError, displayPath } from './errors.js'
+import { deckTiming } from './export/notes.js'
 import { inspectMedia, type MediaScope } from './media.js'
 import { loadDeckSources, parseDeck } from './parse/deck.js'
 import { frontMatterKeyLine } from './parse/frontmatter.js'
@@ -13,8 +14,9 @@ import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { type Frame, resolveFrame } from './render/frame.js'
-import { renderPage } from './render/page.js'
+import { deckTitle, renderPage } from './render/page.js'
 import { readRevealMdOptions } from './render/reveal-md.js'
+import { singleFileName } from './single-file.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
@@ -51,6 +53,8 @@ export function mediaScope(options: CompileOptions, deckRoot: string): MediaScop
 /** A deck ready to be written: the page, and the files it needs besides the runtime. */
 export interface CompiledDeck {
   html: string
+  /** The name of the deck as one self-contained file, written beside `index.html` (see `inlineDeck`). */
+  singleFile: string
   deck: Deck
   rendered: RenderedDeck
   themeFile: string
@@ -117,6 +121,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const template = await readFile(TEMPLATE_FILE, 'utf8')
   const branding = options.profile ? await brandProfile(options.profile, themeFile) : undefined
   const style = [revealMd.highlightCss, branding?.style, options.style].filter(Boolean).join('\n') || undefined
+  const singleFile = singleFileName(forAudience.audience.profile.slug, deckTitle(rendered))
   const html = renderPage(rendered, {
     template,
     style,
@@ -125,11 +130,16 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     helpExtra: handout?.helpHtml,
     // The frame wins over revealOptions' width and height: the PDFs and check are laid out for it.
     reveal: { ...revealMd.reveal, width: frame.width, height: frame.height },
+    timing: deckTiming(rendered),
+    deckInfo: {
+      singleFile,
+      ...(forAudience.audience.profile.generic ? {} : { association: forAudience.audience.profile.name, example: forAudience.audience.profile.example }),
+    },
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
   return {
-    html, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
+    html, singleFile, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
     warnings: branding?.warnings ?? [], ...(branding ? { palette: branding.palette } : {}),
   }
 }

@@ -4,15 +4,17 @@ import path from 'node:path'
 import type { CompiledDeck } from './compile.js'
 import { DeckError } from './errors.js'
 import { PACKAGE_ROOT } from './paths.js'
+import { inlineDeck, readDeckFiles } from './single-file.js'
 
 /** The deck's runtime, bundled once by Vite into the package (`npm run compile`). */
 export const RUNTIME_DIR = path.join(PACKAGE_ROOT, 'assets', 'runtime')
 
 /**
  * Writes a compiled deck into `dir`: `index.html`, `assets/` (runtime, theme) and `media/` (the deck's
- * own images). Everything the page loads is in `dir`.
+ * own images), and the same deck as one self-contained file (`compiled.singleFile`, unless
+ * `singleFile: false`). Everything the page loads is in `dir`.
  */
-export async function writeDeck(compiled: CompiledDeck, dir: string): Promise<void> {
+export async function writeDeck(compiled: CompiledDeck, dir: string, options: { singleFile?: boolean } = {}): Promise<void> {
   const assetsDir = path.join(dir, 'assets')
   await mkdir(assetsDir, { recursive: true })
   const runtime = await readdir(RUNTIME_DIR).catch((cause: unknown) => {
@@ -31,4 +33,13 @@ export async function writeDeck(compiled: CompiledDeck, dir: string): Promise<vo
       await copyFile(asset.source, target)
     }),
   ])
+  if (options.singleFile !== false) await writeFile(path.join(dir, compiled.singleFile), inlineDeck(compiled.html, await readDeckFiles(dir, compiled), { handoutUrl: handoutUrlOf(compiled) }))
+}
+
+// --- internal ---
+
+/** The front matter's `handoutUrl` (checked by the compile), else the profile's. */
+function handoutUrlOf(compiled: CompiledDeck): string | undefined {
+  const url = compiled.deck.meta.handoutUrl
+  return typeof url === 'string' && url.trim() ? url.trim() : undefined
 }

@@ -7,6 +7,7 @@ import type { Plugin, ViteDevServer } from 'vite'
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
+import { contentTypeOf } from '../media.js'
 import type { DeckWarning } from '../types.js'
 import { RUNTIME_DIR } from '../write.js'
 import { HELLO_EVENT, type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
@@ -24,21 +25,6 @@ const DEBOUNCE_MS = 15
  */
 const WATCHER_THROTTLE_MS = 50
 const RE_DECK_FILE = /\.(?:md|css|svg|png|jpe?g|gif|webp|avif|mp4|webm|hbs|ya?ml)$/i
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.pdf': 'application/pdf',
-}
 
 /**
  * `diapo:deck`: serves the deck exactly as `diapo build` writes it (`/index.html`, `/assets/diapo.js|css`
@@ -164,7 +150,7 @@ function decodePath(url: string): string | undefined {
 
 function send(res: ServerResponse, ext: string, body: string | Buffer): void {
   res.statusCode = 200
-  res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
+  res.setHeader('Content-Type', contentTypeOf(ext))
   // Every request reads the file afresh: a changed theme or image shows on the next reload.
   res.setHeader('Cache-Control', 'no-store')
   res.end(body)

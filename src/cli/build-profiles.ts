@@ -3,9 +3,11 @@ import path from 'node:path'
 import type { Command } from 'commander'
 
 import type { ProfilesBuildOptions, ProfileOutcome } from '../commands/build-profiles.js'
+import { DECKS_PAGE } from '../decks-page.js'
 import { DeckError, displayPath } from '../errors.js'
 import * as log from '../log.js'
 import type { CliContext } from './context.js'
+import { writtenFiles } from './pdf.js'
 
 /** Options of `diapo build` that matter for profiles, as commander gives them. */
 export interface ProfilesCliOptions {
@@ -47,6 +49,7 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
       hint: 'fix the lines shown above and build again: the output of a failed profile was left as it was',
     })
   }
+  if (outcomes.some((o) => o.result)) log.success(`page of all decks → ${displayPath(path.join(path.resolve(ctx.cwd, opts.out), DECKS_PAGE), ctx.cwd)}`)
   log.info(`${outcomes.length} profile${outcomes.length > 1 ? 's' : ''} built in ${log.formatSeconds(performance.now() - started)}`)
 }
 
@@ -64,7 +67,7 @@ async function buildProfilesWithPdf(options: ProfilesBuildOptions, opts: Profile
   const launch = { executablePath: opts.browserPath, timeout: Math.max(timeout ?? 0, DEFAULT_TIMEOUT), onChoice: createBrowserNotice() }
   return withBrowser(launch, (browser) =>
     buildProfiles(options, {
-      afterWrite: async (compiled, dir) => (await exportPdfs({ browser, dir, compiled, timeout })).warnings,
+      afterWrite: async (compiled, dir) => exportPdfs({ browser, dir, compiled, timeout }),
     }),
   )
 }
@@ -74,7 +77,7 @@ function report(outcomes: ProfileOutcome[], cwd: string): void {
   for (const outcome of outcomes) {
     outcome.warnings.forEach((w) => log.warn(w))
     if (outcome.result) {
-      log.success(`${outcome.slug}: ${outcome.result.slideCount} slides → ${displayPath(outcome.result.indexFile, cwd)}`)
+      log.success(`${outcome.slug}: ${outcome.result.slideCount} slides → ${writtenFiles(outcome.result, cwd)}`)
       continue
     }
     const file = displayPath(path.resolve(cwd, outcome.file), cwd)

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander'
 
+import type { BuildResult } from '../commands/build.js'
 import { displayPath } from '../errors.js'
 import * as log from '../log.js'
 import { type CliContext, DEFAULT_DECK, DEFAULT_OUT } from './context.js'
@@ -62,11 +63,15 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
     onBrowser: progress?.createBrowserNotice(),
   })
   for (const warning of result.warnings ?? []) log.warn(warning)
-  const rel = (file: string): string => displayPath(file, ctx.cwd)
+  log.success(`${result.slideCount} slides → ${writtenFiles(result, ctx.cwd)} (${log.formatSeconds(performance.now() - started)})`)
+  if (result.decksPage) log.success(`page of all decks → ${displayPath(result.decksPage, ctx.cwd)}`)
+}
+
+/** What a build wrote, for its last lines: the deck, its single file, its PDFs with their pages. */
+export function writtenFiles(result: Pick<BuildResult, 'indexFile' | 'singleFile' | 'pdfs'>, cwd: string): string {
+  const rel = (file: string): string => displayPath(file, cwd)
   const pdfs = (result.pdfs ?? []).map((p) => `${rel(p.file)} (${p.pages} p.)`)
-  log.success(
-    `${result.slideCount} slides → ${[rel(result.indexFile), ...pdfs].join(', ')} (${log.formatSeconds(performance.now() - started)})`,
-  )
+  return [rel(result.indexFile), `${rel(result.singleFile)} (single file)`, ...pdfs].join(', ')
 }
 
 // --- internal ---

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { compileDeck, type CompiledDeck } from '../compile.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { findProfiles, loadProfile } from '../config/load.js'
+import { writeDecksPage } from '../decks-page.js'
 import { DeckError, formatWarning } from '../errors.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
@@ -36,7 +37,13 @@ export interface ProfilesBuildHooks {
    * output: the place for the PDFs (`exportPdfs({ browser, dir, compiled })` with one shared browser).
    * Returns warnings to report with the profile; throwing fails the profile (its output is kept).
    */
-  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<string[] | void>
+  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<ExportOutcome | string[] | void>
+}
+
+/** What an `afterWrite` hook made: its PDFs (paths in the staging folder) and warnings. */
+export interface ExportOutcome {
+  files?: { file: string; pages: number }[]
+  warnings?: string[]
 }
 
 /**
@@ -50,7 +57,7 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
   const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
   const slugs = new Map<string, string>()
   const limit = createLimit(options.concurrency ?? Math.max(2, os.availableParallelism()))
-  return Promise.all(
+  const outcomes = await Promise.all(
     files.map(async (file, i): Promise<ProfileOutcome> => {
       const entry = loaded[i]!
       if ('error' in entry) return { file, error: entry.error, warnings: [] }
@@ -72,6 +79,9 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
       }
     }),
   )
+  // The page of all decks lists what is in the folder now, this build's decks and the others.
+  await writeDecksPage(outDir)
+  return outcomes
 }
 
 // --- internal ---
@@ -100,16 +110,18 @@ async function buildOne(
   file: string,
 ): Promise<ProfileOutcome> {
   const compiled = await compileDeck({ ...options, profile: loaded })
-  const exportWarnings = await writeStaged(dir, async (staging) => {
+  const exported = await writeStaged(dir, async (staging) => {
     await writeDeck(compiled, staging)
-    return (await hooks.afterWrite?.(compiled, staging)) ?? []
+    const outcome = (await hooks.afterWrite?.(compiled, staging)) ?? {}
+    return Array.isArray(outcome) ? { warnings: outcome } : outcome
   })
   const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
-  warnings.push(...exportWarnings)
+  warnings.push(...(exported.warnings ?? []))
+  const pdfs = exported.files?.map((f) => ({ file: path.join(dir, path.basename(f.file)), pages: f.pages }))
   return {
     file,
     slug: loaded.profile.slug ?? undefined,
-    result: { outDir: dir, indexFile: path.join(dir, 'index.html'), slideCount: compiled.slideCount },
+    result: { outDir: dir, indexFile: path.join(dir, 'index.html'), singleFile: path.join(dir, compiled.singleFile), slideCount: compiled.slideCount, ...(pdfs ? { pdfs } : {}) },
     warnings,
   }
 }

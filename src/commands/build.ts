@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import { compileDeck, type CompileOptions } from '../compile.js'
+import { writeDecksPage } from '../decks-page.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { PdfBuildOptions } from './pdf.js'
@@ -15,6 +16,10 @@ export interface BuildOptions extends CompileOptions {
 export interface BuildResult {
   outDir: string
   indexFile: string
+  /** The deck as one self-contained HTML file, beside `index.html`. */
+  singleFile: string
+  /** The page of all decks of the output folder (see `writeDecksPage`), rewritten by every build into it. */
+  decksPage?: string
   slideCount: number
   /** The PDFs written (`--pdf`), with their page counts. */
   pdfs?: { file: string; pages: number }[]
@@ -32,5 +37,6 @@ export async function build(options: BuildOptions & Partial<PdfBuildOptions>): P
   const compiled = await compileDeck(options)
   const outDir = path.resolve(options.cwd, options.out)
   await writeStaged(outDir, (dir) => writeDeck(compiled, dir))
-  return { outDir, indexFile: path.join(outDir, 'index.html'), slideCount: compiled.slideCount }
+  const { file: decksPage } = await writeDecksPage(outDir)
+  return { outDir, indexFile: path.join(outDir, 'index.html'), singleFile: path.join(outDir, compiled.singleFile), decksPage, slideCount: compiled.slideCount }
 }

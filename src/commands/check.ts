@@ -114,7 +114,7 @@ async function measureInBrowser(compiled: CompiledDeck, browserOptions?: Browser
   const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
   const browser = await launchBrowser(browserOptions)
   try {
-    await writeDeck(compiled, dir)
+    await writeDeck(compiled, dir, { singleFile: false })
     const page = await browser.newPage()
     await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
     await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load' })

@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import { compileDeck } from '../compile.js'
+import { writeDecksPage } from '../decks-page.js'
 import { DeckError, isDeckError } from '../errors.js'
 import { type BrowserChoice, DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
 import { exportPdfs, type PdfProgress } from '../export/pdf.js'
@@ -40,10 +41,13 @@ export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResul
         return { failure }
       }
     })
+    const { file: decksPage } = await writeDecksPage(outDir)
     if ('failure' in outcome) throw deckStillBuilt(outcome.failure, path.relative(options.cwd, outDir) || '.')
     return {
       outDir,
       indexFile: path.join(outDir, 'index.html'),
+      singleFile: path.join(outDir, compiled.singleFile),
+      decksPage,
       slideCount: compiled.slideCount,
       pdfs: outcome.exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
       warnings: outcome.exported.warnings,

@@ -41,6 +41,8 @@ export interface ResolvedProfile {
   extraSlides: { file: string; after: string }[]
   /** True for the built-in profile of a generic audience (no `--asso`). */
   generic: boolean
+  /** A profile shipped as an example (`example: true`), marked so on the page of all decks. */
+  example: boolean
 }
 
 /** A profile loaded from its file: the resolved values, and where each key was written. */
@@ -70,6 +72,7 @@ export const GENERIC_PROFILE: ResolvedProfile = Object.freeze({
   sections: { exclude: [] },
   extraSlides: [],
   generic: true,
+  example: false,
 })
 
 /** Fills in the defaults of a validated profile; relative files become absolute (relative to `file`). */
@@ -95,6 +98,7 @@ export function resolveProfile(input: ProfileInput, file: string): ResolvedProfi
     sections: { exclude: input.sections?.exclude ?? [] },
     extraSlides: (input.extraSlides ?? []).map((x) => ({ file: path.resolve(dir, x.file), after: x.after })),
     generic: false,
+    example: input.example ?? false,
   }
 }
 

@@ -43,6 +43,8 @@ export const ProfileSchema = z.strictObject({
     .regex(RE_SLUG, 'must be lower-case letters, digits and dashes, for example amis-du-velo')
     .refine((s) => !RESERVED_SLUGS.includes(s), `is reserved; choose another name than ${RESERVED_SLUGS.join(', ')}`)
     .optional(),
+  /** A profile shipped as an example (`associations/`): marked « exemple » on the page of all decks. */
+  example: z.boolean({ error: 'must be true or false, for example true' }).optional(),
   /** Logo file relative to the profile: svg, png, jpg or webp. */
   logo: z
     .string({ error: 'must be the name of an image file, for example logo.svg' })

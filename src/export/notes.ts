@@ -41,7 +41,8 @@ export interface NotesOptions {
 
 /** The talk's parts (sections) with their planned minutes where the notes give them ("~6 min"), and the total. */
 export interface Timing {
-  parts: { title: string; slides: string; minutes?: number }[]
+  /** `slides`: "3–7" as printed; `first`, `last`: the numbers of its first and last slides. */
+  parts: { title: string; slides: string; first: number; last: number; minutes?: number }[]
   total: number
 }
 
@@ -61,7 +62,7 @@ export function deckTiming(deck: RenderedDeck): Timing {
     const times = section.slides.map((s) => minutesIn(slides[s.number - 1]!.notesHtml)).filter((m): m is number => m !== undefined)
     const first = section.slides[0]!.number
     const last = section.slides.at(-1)!.number
-    return { title: section.title, slides: first === last ? `${first}` : `${first}–${last}`, ...(times.length > 0 ? { minutes: times.reduce((a, b) => a + b, 0) } : {}) }
+    return { title: section.title, slides: first === last ? `${first}` : `${first}–${last}`, first, last, ...(times.length > 0 ? { minutes: times.reduce((a, b) => a + b, 0) } : {}) }
   })
   const total = parts.reduce((n, p) => n + (p.minutes ?? 0), 0)
   return total > 0 ? { parts, total } : { parts: [], total: 0 }

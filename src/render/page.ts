@@ -16,6 +16,13 @@ export interface PageOptions {
   scripts?: string[]
   /** HTML shown in the help overlay (`?`) below the keys: `#diapo-help-extra`. */
   helpExtra?: string
+  /**
+   * What the deck's runtime needs besides reveal.js's options: the planned time of each part of the
+   * talk, for the speaker view (see `deckTiming`).
+   */
+  timing?: { parts: { title: string; first: number; last: number; minutes?: number }[]; total: number }
+  /** Who the deck is for, read back by the page of all decks (`<meta name="diapo-deck">`). */
+  deckInfo?: { association?: string; example?: boolean; singleFile?: string }
   /** Path of the source files shown in `data-source`, relative to this folder. */
   relativeTo?: (file: string) => string
 }
@@ -31,13 +38,15 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
       return `<section>\n${slides.map((s) => renderSection(s, relativeTo)).join('\n')}\n</section>`
     })
     .join('\n')
-  const config = { lang: deck.meta.lang, reveal: options.reveal ?? {} }
+  const timing = options.timing?.parts.length ? { total: options.timing.total, parts: options.timing.parts.map(({ title, first, last, minutes }) => ({ title, first, last, minutes })) } : undefined
+  const config = { lang: deck.meta.lang, reveal: options.reveal ?? {}, ...(timing ? { timing } : {}) }
   return template({
     lang: deck.meta.lang,
     title: deckTitle(deck),
     author: deck.meta.author,
     style: options.style,
     helpExtra: options.helpExtra,
+    deckInfo: options.deckInfo ? JSON.stringify(options.deckInfo) : undefined,
     slides,
     css: options.css ?? [],
     scripts: options.scripts ?? [],
