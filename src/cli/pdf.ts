@@ -69,9 +69,8 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
   )
 }
 
-// --- internal ---
-
-function parseSeconds(value: string): number {
+/** A `--timeout` value: a positive number of seconds. */
+export function parseSeconds(value: string): number {
   const seconds = Number(value)
   if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds, e.g. --timeout 60')
   return seconds
