@@ -13,6 +13,7 @@ import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
 import { renderPage } from './render/page.js'
+import { findRemoteInDeck } from './render/remote.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
@@ -120,7 +121,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
   return {
     html, deck, rendered, themeFile, assets, slideCount, style, mediaScope: scope, audience: forAudience.audience,
-    warnings: branding?.warnings ?? [], ...(branding ? { palette: branding.palette } : {}),
+    warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])], ...(branding ? { palette: branding.palette } : {}),
   }
 }
 

@@ -107,4 +107,6 @@ export interface DeckWarning {
   loc: SourceLocation
   message: string
   hint?: string
+  /** `remote`: a resource from the Internet (an error for `diapo check`); else a colour adjusted. */
+  rule?: 'remote'
 }

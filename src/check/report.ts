@@ -7,6 +7,7 @@ export type CheckRule =
   | 'overflow'
   | 'image-missing'
   | 'media-outside' // a file from outside the deck's folders (not copied)
+  | 'remote' // a resource loaded from the Internet (blocked: a hole in the slide)
   | 'media-type' // a file whose content is not the image, video or sound its name says
   | 'image-alt'
   | 'link-missing'

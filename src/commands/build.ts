@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 import { compileDeck, type CompileOptions } from '../compile.js'
+import { formatWarning } from '../errors.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { PdfBuildOptions } from './pdf.js'
@@ -32,5 +33,6 @@ export async function build(options: BuildOptions & Partial<PdfBuildOptions>): P
   const compiled = await compileDeck(options)
   const outDir = path.resolve(options.cwd, options.out)
   await writeStaged(outDir, (dir) => writeDeck(compiled, dir))
-  return { outDir, indexFile: path.join(outDir, 'index.html'), slideCount: compiled.slideCount }
+  const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
+  return { outDir, indexFile: path.join(outDir, 'index.html'), slideCount: compiled.slideCount, warnings }
 }

@@ -11,6 +11,7 @@ import type { LoadedProfile } from '../config/defaults.js'
 import { isDeckError } from '../errors.js'
 import { inspectMedia } from '../media.js'
 import { type BrowserOptions, closeBrowser, DEFAULT_TIMEOUT, launchBrowser } from '../export/browser.js'
+import { guardRequests } from '../export/guard.js'
 import { writeDeck } from '../write.js'
 import { type DeckInput, prepareDeck } from './deck-input.js'
 
@@ -64,6 +65,11 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     hint: problem!.hint,
   }))
   issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
+  issues.push(
+    ...compiled.warnings
+      .filter((w) => w.rule === 'remote')
+      .map<CheckIssue>((w) => ({ severity: 'error', rule: 'remote', file: relative(w.loc.file), line: w.loc.line, message: w.message, ...(w.hint ? { hint: w.hint } : {}) })),
+  )
 
   const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
   if ('notStarted' in measures) {
@@ -74,6 +80,19 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     return createReport(deckLabel(options), compiled.slideCount, issues)
   }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
+  // What the page still asked for outside the deck's folder (interception blocked it), unless the build already named it.
+  const named = issues.filter((i) => i.rule === 'remote').map((i) => i.message)
+  for (const url of measures.blocked.filter((u) => !named.some((m) => m.includes(u)))) {
+    const index = compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => (r.html + r.notesHtml).includes(url))
+    const slide = slides[Math.max(index, 0)]!
+    issues.push({
+      severity: 'error',
+      rule: 'remote',
+      ...(index === -1 ? {} : { slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, url) }),
+      message: `the deck asked for ${url}, outside its folder (blocked)`,
+      hint: "copy the file into the deck's folder and give its relative path",
+    })
+  }
   const measured = analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) })
   issues.push(...blameProfileColours(measured, compiled, profile, relative))
   return createReport(deckLabel(options), compiled.slideCount, issues)
@@ -92,7 +111,7 @@ function blameProfileColours(
   profile: LoadedProfile | undefined,
   relative: (file: string) => string,
 ): CheckIssue[] {
-  const adjusted = compiled.warnings.map<CheckIssue>((w) => ({
+  const adjusted = compiled.warnings.filter((w) => w.rule !== 'remote').map<CheckIssue>((w) => ({
     severity: 'warning',
     rule: 'contrast',
     file: relative(w.loc.file),
@@ -125,6 +144,7 @@ async function measureInBrowser(compiled: CompiledDeck, browserOptions?: Browser
     await writeDeck(compiled, dir)
     const page = await browser.newPage()
     await page.setViewport({ width: 1280, height: 720 })
+    const blocked = await guardRequests(page, dir)
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err instanceof Error ? err.message : String(err)))
     // A deck that never starts (a slide's script that never ends, or throws before reveal.js) is the
@@ -149,7 +169,7 @@ async function measureInBrowser(compiled: CompiledDeck, browserOptions?: Browser
       }
     }
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return await page.evaluate(measureSlides)
+    return Object.assign(await page.evaluate(measureSlides), { blocked })
   } finally {
     await closeBrowser(browser)
     await rm(dir, { recursive: true, force: true })

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { compileDeck } from '../compile.js'
-import { DeckError, isDeckError } from '../errors.js'
+import { DeckError, formatWarning, isDeckError } from '../errors.js'
 import { type BrowserChoice, DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
 import { exportPdfs, HANDOUT_PDF, type PdfProgress } from '../export/pdf.js'
 import { writeStaged } from '../output.js'
@@ -51,7 +51,7 @@ export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResul
       indexFile: path.join(outDir, 'index.html'),
       slideCount: compiled.slideCount,
       pdfs: outcome.exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
-      warnings: outcome.exported.warnings,
+      warnings: [...compiled.warnings.map((w) => formatWarning(w, options.cwd)), ...outcome.exported.warnings],
     }
   })
 }

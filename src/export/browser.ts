@@ -182,7 +182,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
  * the slide, never on Puppeteer's "Runtime.callFunctionOn timed out".
  */
 export function protocolTimeoutFor(timeout = DEFAULT_TIMEOUT): number {
-  return Math.max(timeout * 4, PROTOCOL_TIMEOUT_MIN)
+  return Math.max(timeout * 4, timeout + PROTOCOL_TIMEOUT_MIN)
 }
 
 /** The time one PDF page may take to load and print: `timeout` plus 0.1 s a slide (a big deck takes longer). */
@@ -309,7 +309,7 @@ async function isExecutable(file: string): Promise<boolean> {
 const CLOSE_TIMEOUT = 5_000
 const PRINT_MS_PER_SLIDE = 100
 /**
- * No DevTools call times out before an hour: the browser is launched before the deck's size is known,
+ * A DevTools call has an hour more than the page time-out given: the browser is launched before the deck's size is known,
  * and a page's time-out (`pageTimeout`: 30 s plus 0.1 s a slide) stays under it up to 35,000 slides.
  */
 const PROTOCOL_TIMEOUT_MIN = 3_600_000

@@ -10,6 +10,7 @@ import { DeckError, formatLocation, type SourceLocation } from '../errors.js'
 import { deckTitle } from '../render/page.js'
 import { pageTimeout } from './browser.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
+import { guardRequests } from './guard.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage, SLIDE_HEIGHT, SLIDE_WIDTH } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
@@ -87,6 +88,7 @@ export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfs
       const list = chars.map((c) => `"${c}"`).join(', ')
       warnings.push(`${formatLocation(loc)}: ${list} ${chars.length > 1 ? 'are' : 'is'} not in the deck's fonts: the PDFs draw ${chars.length > 1 ? 'them' : 'it'} in a system font; write ${chars.length > 1 ? 'them' : 'it'} otherwise (-> for an arrow) or use an image`)
     }
+    warnings.push(...blockedOf(options))
     return { files, warnings }
   } catch (err) {
     await Promise.all([SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
@@ -261,6 +263,7 @@ async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Pag
   const timeout = pageTimeout(options.timeout, options.compiled.slideCount)
   const browser = await options.browser
   const page = await takePage(browser)
+  const blocked = await guardRequests(page, options.dir)
   page.setDefaultTimeout(timeout)
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
@@ -278,7 +281,17 @@ async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Pag
     throw err
   } finally {
     clearTimeout(timer)
+    for (const url of blocked) blockedOf(options).add(`${what}: a request outside the deck's folder was blocked: ${url}`)
   }
+}
+
+/** The requests each export's pages were refused (see `guardRequests`), reported with its warnings. */
+const BLOCKED = new WeakMap<ExportPdfsOptions, Set<string>>()
+
+function blockedOf(options: ExportPdfsOptions): Set<string> {
+  let set = BLOCKED.get(options)
+  if (!set) BLOCKED.set(options, (set = new Set()))
+  return set
 }
 
 /**
