@@ -39,7 +39,7 @@ export function findRemoteResources(html: string): RemoteResource[] {
       const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? ''
       if (key === 'srcset') value.split(',').forEach((candidate) => add(`<${name} srcset>`, candidate.trim().split(/\s+/)[0] ?? ''))
       else if (LOADING_ATTRIBUTES.has(key) || ((key === 'href' || key === 'xlink:href') && HREF_LOADS.has(name))) add(`<${name} ${key}>`, value)
-      else if (key === 'style') findInCss(value, add)
+      else if (key === 'style') findInCss(decodeCssEntities(value), add)
     }
   }
   for (const style of html.matchAll(RE_STYLE_ELEMENT)) findInCss(style[1]!, add)
@@ -50,7 +50,7 @@ export function findRemoteResources(html: string): RemoteResource[] {
 
 function findInCss(css: string, add: (kind: string, url: string) => void): void {
   for (const m of css.matchAll(RE_CSS_IMPORT)) add('CSS @import', m[2]!)
-  for (const m of css.matchAll(RE_CSS_URL)) add('CSS url()', decodeCssEntities(m[2]!))
+  for (const m of css.matchAll(RE_CSS_URL)) add('CSS url()', m[2]!)
 }
 
 /** `&quot;` and friends in a style attribute, as marked leaves them. */
