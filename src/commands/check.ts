@@ -144,7 +144,7 @@ async function measureInBrowser(compiled: CompiledDeck, browserOptions?: Browser
     await writeDeck(compiled, dir)
     const page = await browser.newPage()
     await page.setViewport({ width: 1280, height: 720 })
-    const blocked = await guardRequests(page, dir)
+    const blocked = await guardRequests(page, [dir, ...compiled.mediaScope.roots])
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err instanceof Error ? err.message : String(err)))
     // A deck that never starts (a slide's script that never ends, or throws before reveal.js) is the

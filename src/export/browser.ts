@@ -160,6 +160,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   try {
     browser = await puppeteer.launch(launchOptions)
     proc = browser.process()
+    // Killing the browser (see closeBrowser) resets the DevTools pipe under Puppeteer, which has no
+    // listener for that on its reading end: without this one, Node would crash on ECONNRESET.
+    for (const stream of proc?.stdio ?? []) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined)
   } catch (cause) {
     process.off('exit', removeOnExit)
     await removeProfile(root)

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url'
 
 import type { HTTPRequest, Page } from 'puppeteer-core'
 
-/** What a guarded page may load now: files of `dir`, and what needs no request (`data:`, `blob:`, `about:`). */
+/** What a guarded page may load now: files of `dirs`, and what needs no request (`data:`, `blob:`, `about:`). */
 interface Guard {
-  dir: string
+  dirs: string[]
   blocked: string[]
 }
 
@@ -13,13 +13,14 @@ const GUARDS = new WeakMap<Page, Guard>()
 const RE_NO_REQUEST = /^(?:data|blob|about):/i
 
 /**
- * Every request of the page outside `dir` (the deck's folder) is blocked and listed: the page's
+ * Every request of the page outside `dirs` (the built deck's folder, and the folders its files may come
+ * from: the handout shows the profile's logo from the profile's folder) is blocked and listed: the page's
  * Content-Security-Policy already keeps remote loads out, and this catches the rest (a `file:` URL
  * elsewhere on the disk, anything the policy would let through). A page reused for another deck is
  * guarded again with that deck's folder. Returns the list the page's blocked URLs are added to.
  */
-export async function guardRequests(page: Page, dir: string): Promise<string[]> {
-  const guard: Guard = { dir: path.resolve(dir), blocked: [] }
+export async function guardRequests(page: Page, dirs: string[]): Promise<string[]> {
+  const guard: Guard = { dirs: dirs.map((d) => path.resolve(d)), blocked: [] }
   const installed = GUARDS.has(page)
   GUARDS.set(page, guard)
   if (!installed) {
@@ -27,7 +28,7 @@ export async function guardRequests(page: Page, dir: string): Promise<string[]> 
     page.on('request', (request: HTTPRequest) => {
       const current = GUARDS.get(page)!
       const url = request.url()
-      if (RE_NO_REQUEST.test(url) || isInside(url, current.dir)) {
+      if (RE_NO_REQUEST.test(url) || current.dirs.some((dir) => isInside(url, dir))) {
         void request.continue().catch(() => undefined)
         return
       }

@@ -263,7 +263,7 @@ async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Pag
   const timeout = pageTimeout(options.timeout, options.compiled.slideCount)
   const browser = await options.browser
   const page = await takePage(browser)
-  const blocked = await guardRequests(page, options.dir)
+  const blocked = await guardRequests(page, [options.dir, ...options.compiled.mediaScope.roots])
   page.setDefaultTimeout(timeout)
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
