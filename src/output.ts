@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError, displayPath } from './errors.js'
-import { removeWhenDiapoEnds } from './reaper.js'
+import { makeTempDirReaped } from './reaper.js'
 
 /**
  * An output folder written atomically enough for our users: everything is written into a staging
@@ -25,10 +25,10 @@ export async function stageOutput(out: string): Promise<StagedOutput> {
   await ensureDir(parent).catch((err: unknown) => {
     throw outputError(err, out)
   })
-  // Synchronously: the caller registers its removal before an interrupt can come (see `writeStaged`).
+  // Synchronously, reaped after a SIGKILL: the caller registers its removal before an interrupt can come (see `writeStaged`).
   let dir: string
   try {
-    dir = mkdtempSync(path.join(parent, '.diapo-tmp-'))
+    dir = makeTempDirReaped(path.join(parent, '.diapo-tmp-'))
   } catch (err) {
     throw outputError(err, out)
   }
@@ -36,7 +36,7 @@ export async function stageOutput(out: string): Promise<StagedOutput> {
     dir,
     async commit() {
       await mkdir(out, { recursive: true })
-      const trash = await mkdtemp(path.join(parent, '.diapo-tmp-old-'))
+      const trash = makeTempDirReaped(path.join(parent, '.diapo-tmp-old-'))
       try {
         for (const entry of await readdir(dir)) {
           const target = path.join(out, entry)
@@ -71,7 +71,6 @@ export async function writeStaged<T>(out: string, write: (dir: string) => Promis
     }
   }
   process.once('exit', removeOnExit)
-  removeWhenDiapoEnds(staged.dir)
   try {
     const result = await write(staged.dir)
     await staged.commit()

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 
 let reaper: ChildProcess | undefined
 
@@ -22,4 +24,21 @@ export function removeWhenDiapoEnds(dir: string): void {
     ;(reaper.stdin as unknown as { unref?: () => void }).unref?.()
   }
   reaper.stdin!.write(`${dir}\n`)
+}
+
+/**
+ * `mkdtemp`, with the folder handed to `removeWhenDiapoEnds` before it exists: a SIGKILL can come
+ * between any two instructions, so a folder made first and registered after could be left behind.
+ */
+export function makeTempDirReaped(prefix: string): string {
+  for (;;) {
+    const dir = `${prefix}${randomBytes(6).toString('base64url')}`
+    removeWhenDiapoEnds(dir)
+    try {
+      mkdirSync(dir, { mode: 0o700 })
+      return dir
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+  }
 }

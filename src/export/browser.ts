@@ -1,4 +1,4 @@
-import { constants, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { constants, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { access, rm } from 'node:fs/promises'
 import { spawn } from 'node:child_process'
 import os from 'node:os'
@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Browser, LaunchOptions } from 'puppeteer-core'
 
 import { DeckError } from '../errors.js'
-import { removeWhenDiapoEnds } from '../reaper.js'
+import { makeTempDirReaped } from '../reaper.js'
 import { embeddedBrowserEnv, type EmbeddedBrowser, embeddedSupported, findEmbeddedBrowser, isEmbeddedBrowser, unpackEmbeddedBrowser } from './embedded.js'
 
 export interface BrowserOptions {
@@ -119,7 +119,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   // Short names: the full Chromium puts a socket in its TMPDIR, and a socket's path may not pass 107
   // bytes (a long TMPDIR, as macOS's, left little room for 'diapo-chrome-XXXXXX/tmp/').
   // Made synchronously, its removal registered at once: an interrupt cannot fall in between.
-  const root = mkdtempSync(path.join(os.tmpdir(), 'diapo-'))
+  const root = makeTempDirReaped(path.join(os.tmpdir(), 'diapo-'))
   let proc: ReturnType<Browser['process']> = null
   // The profile folder and the browser go with diapo, however it ends: closed, crashed, or stopped by a
   // signal (see `exitOnSignals`: it calls process.exit, hence a synchronous 'exit' listener), even
@@ -129,7 +129,6 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     removeAtExit(root)
   }
   process.once('exit', removeOnExit)
-  removeWhenDiapoEnds(root)
   const userDataDir = path.join(root, 'profile')
   mkdirSync(path.join(root, 't'))
   const args = [...BROWSER_ARGS]

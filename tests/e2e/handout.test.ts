@@ -148,7 +148,7 @@ describe.each(BROWSERS)('diapo build --asso --pdf with %s', (browser) => {
       const titles = outline.map((b) => b.title)
       expect(titles, name).toEqual(expect.arrayContaining(['Atelier support', 'Un logiciel libre', 'Conclusion']))
       const section = outline.find((b) => b.title === 'Un logiciel libre')!
-      expect(section.children.map((b) => b.title), name).toEqual(["Où trouver de l'aide"])
+      expect(section.children.map((b) => b.title), name).toEqual(['Où trouver de l’aide'])
       for (const b of [...outline, ...outline.flatMap((x) => x.children)]) expect(b.page, `${name}: ${b.title}`).toBeGreaterThan(0)
     }
     // slides.pdf: slide n is page n.

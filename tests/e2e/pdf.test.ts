@@ -140,7 +140,7 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
       const file = path.join(out, name)
       expect((await pdfInfo(file)).Tagged, name).toBe('yes')
       const outline = await pdfOutline(file)
-      expect(outline.map((b) => b.title), name).toEqual(expect.arrayContaining(["Emancip'asso", 'Les alternatives', 'Conclusion']))
+      expect(outline.map((b) => b.title), name).toEqual(expect.arrayContaining(['Emancip’asso', 'Les alternatives', 'Conclusion']))
       expect(outline.flatMap((b) => b.children).length, name).toBeGreaterThan(5)
     }
   })
