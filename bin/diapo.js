@@ -4,6 +4,10 @@
 // (see vite.cli.config.ts). If lib/ was compiled again since (tsc alone), the bundle is stale: run lib/.
 import { statSync } from 'node:fs'
 
+// Ctrl-C or SIGTERM while the CLI is still loading: one line, not silence (see src/interrupt.ts).
+const { exitOnSignals } = await import(new URL('../lib/interrupt.js', import.meta.url).href)
+exitOnSignals()
+
 const lib = new URL('../lib/', import.meta.url)
 const bundle = new URL('diapo.js', lib)
 const unbundled = new URL('cli.js', lib)

@@ -8,6 +8,7 @@ import { registerCheck } from './cli/check.js'
 import type { CliContext } from './cli/context.js'
 import { registerDev } from './cli/dev.js'
 import { registerDoctor } from './cli/doctor.js'
+import { exitOnSignals, handleSignalsYourself } from './interrupt.js'
 import * as log from './log.js'
 
 /**
@@ -35,6 +36,11 @@ function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // `dev` stops gracefully on Ctrl-C by itself; every other command stops at once, cleaning up.
+    .hook('preAction', (_, action) => {
+      if (action.name() === 'dev') handleSignalsYourself()
+      else exitOnSignals()
+    })
 
   registerBuild(program, ctx)
   registerNew(program, ctx)

@@ -17,6 +17,7 @@ import { type Frame, resolveFrame } from './render/frame.js'
 import { deckTitle, renderPage } from './render/page.js'
 import { readRevealMdOptions } from './render/reveal-md.js'
 import { singleFileName } from './single-file.js'
+import { findRemoteInDeck } from './render/remote.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
 import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
@@ -140,7 +141,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
   return {
     html, singleFile, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
-    warnings: branding?.warnings ?? [], ...(branding ? { palette: branding.palette } : {}),
+    warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])], ...(branding ? { palette: branding.palette } : {}),
   }
 }
 

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError, displayPath } from './errors.js'
+import { makeTempDirReaped } from './reaper.js'
 
 /**
  * An output folder written atomically enough for our users: everything is written into a staging
@@ -24,14 +25,18 @@ export async function stageOutput(out: string): Promise<StagedOutput> {
   await ensureDir(parent).catch((err: unknown) => {
     throw outputError(err, out)
   })
-  const dir = await mkdtemp(path.join(parent, '.diapo-tmp-')).catch((err: unknown) => {
+  // Synchronously, reaped after a SIGKILL: the caller registers its removal before an interrupt can come (see `writeStaged`).
+  let dir: string
+  try {
+    dir = makeTempDirReaped(path.join(parent, '.diapo-tmp-'))
+  } catch (err) {
     throw outputError(err, out)
-  })
+  }
   return {
     dir,
     async commit() {
       await mkdir(out, { recursive: true })
-      const trash = await mkdtemp(path.join(parent, '.diapo-tmp-old-'))
+      const trash = makeTempDirReaped(path.join(parent, '.diapo-tmp-old-'))
       try {
         for (const entry of await readdir(dir)) {
           const target = path.join(out, entry)
@@ -57,7 +62,14 @@ export async function stageOutput(out: string): Promise<StagedOutput> {
  */
 export async function writeStaged<T>(out: string, write: (dir: string) => Promise<T>): Promise<T> {
   const staged = await stageOutput(out)
-  const removeOnExit = (): void => rmSync(staged.dir, { recursive: true, force: true })
+  // A write still under way may refill the folder while it is removed: the reaper finishes the job.
+  const removeOnExit = (): void => {
+    try {
+      rmSync(staged.dir, { recursive: true, force: true })
+    } catch {
+      // removed by removeWhenDiapoEnds
+    }
+  }
   process.once('exit', removeOnExit)
   try {
     const result = await write(staged.dir)

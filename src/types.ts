@@ -45,10 +45,14 @@ export interface Slide {
   notes: string
   /** Line (in `loc.file`) where the notes begin. */
   notesLine?: number
+  /** Line (in `loc.file`) of the first line of `notes` (the marker's own, or a later one). */
+  notesTextLine?: number
   /** Markdown of the attendees' text (a `Handout:` block): printed under the slide in handout.pdf only. */
   handout?: string
   /** Line (in `loc.file`) where the attendees' text begins. */
   handoutLine?: number
+  /** Line (in `loc.file`) of the first line of `handout`. */
+  handoutTextLine?: number
   /** Line (in `loc.file`) of the first `<!-- .slide: ... -->` comment, for errors about its attributes. */
   attributesLine?: number
   /** Attributes from `<!-- .slide: ... -->` comments. */
@@ -111,4 +115,6 @@ export interface DeckWarning {
   loc: SourceLocation
   message: string
   hint?: string
+  /** `remote`: a resource from the Internet (an error for `diapo check`); else a colour adjusted. */
+  rule?: 'remote'
 }

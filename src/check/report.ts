@@ -3,9 +3,11 @@ import pc from 'picocolors'
 /** What `diapo check` looks for. */
 export type CheckRule =
   | 'build' // the deck does not build: malformed YAML, unknown template variable or partial...
+  | 'start' // the deck builds but never starts in the browser (a slide's script that never ends...)
   | 'overflow'
   | 'image-missing'
   | 'media-outside' // a file from outside the deck's folders (not copied)
+  | 'remote' // a resource loaded from the Internet (blocked: a hole in the slide)
   | 'media-type' // a file whose content is not the image, video or sound its name says
   | 'image-alt'
   | 'link-missing'

@@ -74,9 +74,8 @@ export function writtenFiles(result: Pick<BuildResult, 'indexFile' | 'singleFile
   return [rel(result.indexFile), `${rel(result.singleFile)} (single file)`, ...pdfs].join(', ')
 }
 
-// --- internal ---
-
-function parseSeconds(value: string): number {
+/** A `--timeout` value: a positive number of seconds. */
+export function parseSeconds(value: string): number {
   const seconds = Number(value)
   if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds, e.g. --timeout 60')
   return seconds

@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import { compileDeck, type CompileOptions } from '../compile.js'
 import { writeDecksPage } from '../decks-page.js'
+import { formatWarning } from '../errors.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { PdfBuildOptions } from './pdf.js'
@@ -38,5 +39,6 @@ export async function build(options: BuildOptions & Partial<PdfBuildOptions>): P
   const outDir = path.resolve(options.cwd, options.out)
   await writeStaged(outDir, (dir) => writeDeck(compiled, dir))
   const { file: decksPage } = await writeDecksPage(outDir)
-  return { outDir, indexFile: path.join(outDir, 'index.html'), singleFile: path.join(outDir, compiled.singleFile), decksPage, slideCount: compiled.slideCount }
+  const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
+  return { outDir, indexFile: path.join(outDir, 'index.html'), singleFile: path.join(outDir, compiled.singleFile), decksPage, slideCount: compiled.slideCount, warnings }
 }

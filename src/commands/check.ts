@@ -10,7 +10,8 @@ import { type CompiledDeck, compileDeck } from '../compile.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { isDeckError } from '../errors.js'
 import { inspectMedia } from '../media.js'
-import { type BrowserOptions, closeBrowser, launchBrowser } from '../export/browser.js'
+import { type BrowserOptions, closeBrowser, DEFAULT_TIMEOUT, launchBrowser } from '../export/browser.js'
+import { guardRequests } from '../export/guard.js'
 import { writeDeck } from '../write.js'
 import { type DeckInput, prepareDeck } from './deck-input.js'
 
@@ -64,9 +65,34 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     hint: problem!.hint,
   }))
   issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
+  issues.push(
+    ...compiled.warnings
+      .filter((w) => w.rule === 'remote')
+      .map<CheckIssue>((w) => ({ severity: 'error', rule: 'remote', file: relative(w.loc.file), line: w.loc.line, message: w.message, ...(w.hint ? { hint: w.hint } : {}) })),
+  )
 
   const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
+  if ('notStarted' in measures) {
+    // The likely culprit: the first slide with a script of its own.
+    const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
+    const slide = slides[index]!
+    issues.push({ severity: 'error', rule: 'start', slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, '<script'), ...measures.notStarted })
+    return createReport(deckLabel(options), compiled.slideCount, issues)
+  }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
+  // What the page still asked for outside the deck's folder (interception blocked it), unless the build already named it.
+  const named = issues.filter((i) => i.rule === 'remote').map((i) => i.message)
+  for (const url of measures.blocked.filter((u) => !named.some((m) => m.includes(u)))) {
+    const index = compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => (r.html + r.notesHtml).includes(url))
+    const slide = slides[Math.max(index, 0)]!
+    issues.push({
+      severity: 'error',
+      rule: 'remote',
+      ...(index === -1 ? {} : { slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, url) }),
+      message: `the deck asked for ${url}, outside its folder (blocked)`,
+      hint: "copy the file into the deck's folder and give its relative path",
+    })
+  }
   const measured = analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) })
   issues.push(...blameProfileColours(measured, compiled, profile, relative))
   return createReport(deckLabel(options), compiled.slideCount, issues)
@@ -85,7 +111,7 @@ function blameProfileColours(
   profile: LoadedProfile | undefined,
   relative: (file: string) => string,
 ): CheckIssue[] {
-  const adjusted = compiled.warnings.map<CheckIssue>((w) => ({
+  const adjusted = compiled.warnings.filter((w) => w.rule !== 'remote').map<CheckIssue>((w) => ({
     severity: 'warning',
     rule: 'contrast',
     file: relative(w.loc.file),
@@ -112,15 +138,38 @@ function blameProfileColours(
 
 async function measureInBrowser(compiled: CompiledDeck, browserOptions?: BrowserOptions) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
-  const browser = await launchBrowser(browserOptions)
+  // The time-out is the deck's to start: a busy machine may take longer to start the browser itself.
+  const browser = await launchBrowser({ ...browserOptions, timeout: Math.max(browserOptions?.timeout ?? 0, DEFAULT_TIMEOUT) })
   try {
     await writeDeck(compiled, dir, { singleFile: false })
     const page = await browser.newPage()
     await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
-    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load' })
-    await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady())
+    const blocked = await guardRequests(page, [dir, ...compiled.mediaScope.roots])
+    const errors: string[] = []
+    page.on('pageerror', (err) => errors.push(err instanceof Error ? err.message : String(err)))
+    // A deck that never starts (a slide's script that never ends, or throws before reveal.js) is the
+    // worst problem of all: reported, never a time-out's stack trace.
+    const timeout = browserOptions?.timeout ?? DEFAULT_TIMEOUT
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), timeout)))
+    const started = await Promise.race([
+      (async () => {
+        await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load', timeout })
+        await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady(), { timeout })
+        return 'started' as const
+      })().catch((err: unknown) => (err instanceof Error && err.name === 'TimeoutError' ? ('expired' as const) : Promise.reject(err))),
+      expired,
+    ]).finally(() => clearTimeout(timer))
+    if (started === 'expired') {
+      return {
+        notStarted: {
+          message: `the deck did not start in the browser within ${Math.round(timeout / 100) / 10} s: it would show a blank page${errors.length ? ` (script error: ${errors[0]})` : ''}`,
+          hint: 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+        },
+      }
+    }
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return await page.evaluate(measureSlides, compiled.frame.width)
+    return Object.assign(await page.evaluate(measureSlides, compiled.frame.width), { blocked })
   } finally {
     await closeBrowser(browser)
     await rm(dir, { recursive: true, force: true })

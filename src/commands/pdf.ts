@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { compileDeck } from '../compile.js'
 import { writeDecksPage } from '../decks-page.js'
-import { DeckError, isDeckError } from '../errors.js'
+import { DeckError, formatWarning, isDeckError } from '../errors.js'
 import { type BrowserChoice, DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
-import { exportPdfs, type PdfProgress } from '../export/pdf.js'
+import { exportPdfs, HANDOUT_PDF, type PdfProgress } from '../export/pdf.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
@@ -38,6 +40,9 @@ export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResul
       try {
         return { exported: await exportPdfs({ browser, dir, compiled, timeout: options.timeout, onProgress: options.onProgress }) }
       } catch (failure) {
+        // The deck links to handout.pdf beside it: with no handout.pdf of an earlier build to keep, the
+        // deck is the one a plain build makes, which links to no file that is not there.
+        if (!existsSync(path.join(outDir, HANDOUT_PDF))) await writeFile(path.join(dir, 'index.html'), (await compileDeck({ ...options, withPdf: false })).html)
         return { failure }
       }
     })
@@ -50,7 +55,7 @@ export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResul
       decksPage,
       slideCount: compiled.slideCount,
       pdfs: outcome.exported.files.map((f) => ({ file: path.join(outDir, path.basename(f.file)), pages: f.pages })),
-      warnings: outcome.exported.warnings,
+      warnings: [...compiled.warnings.map((w) => formatWarning(w, options.cwd)), ...outcome.exported.warnings],
     }
   })
 }

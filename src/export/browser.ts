@@ -1,5 +1,5 @@
-import { constants, existsSync, rmSync } from 'node:fs'
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { constants, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { access, rm } from 'node:fs/promises'
 import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Browser, LaunchOptions } from 'puppeteer-core'
 
 import { DeckError } from '../errors.js'
+import { makeTempDirReaped } from '../reaper.js'
 import { embeddedBrowserEnv, type EmbeddedBrowser, embeddedSupported, findEmbeddedBrowser, isEmbeddedBrowser, unpackEmbeddedBrowser } from './embedded.js'
 
 export interface BrowserOptions {
@@ -117,9 +118,19 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   // removing it leaves nothing behind, even when the browser was killed.
   // Short names: the full Chromium puts a socket in its TMPDIR, and a socket's path may not pass 107
   // bytes (a long TMPDIR, as macOS's, left little room for 'diapo-chrome-XXXXXX/tmp/').
-  const root = await mkdtemp(path.join(os.tmpdir(), 'diapo-'))
+  // Made synchronously, its removal registered at once: an interrupt cannot fall in between.
+  const root = makeTempDirReaped(path.join(os.tmpdir(), 'diapo-'))
+  let proc: ReturnType<Browser['process']> = null
+  // The profile folder and the browser go with diapo, however it ends: closed, crashed, or stopped by a
+  // signal (see `exitOnSignals`: it calls process.exit, hence a synchronous 'exit' listener), even
+  // during the launch. SIGKILL runs no listener: then the pipe (below) ends the browser.
+  const removeOnExit = (): void => {
+    killProcessTree(proc)
+    removeAtExit(root)
+  }
+  process.once('exit', removeOnExit)
   const userDataDir = path.join(root, 'profile')
-  await mkdir(path.join(root, 't'))
+  mkdirSync(path.join(root, 't'))
   const args = [...BROWSER_ARGS]
   // Chromium's sandbox cannot start as root (containers, CI): only then is it turned off. The embedded
   // browser has no sandbox helper (it was built for serverless machines), so it always runs without:
@@ -134,19 +145,23 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     env: embedded ? embeddedBrowserEnv(executablePath, env) : env,
     args,
     timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    protocolTimeout: (options.timeout ?? DEFAULT_TIMEOUT) * 4,
-    handleSIGINT: true,
-    handleSIGTERM: true,
-    handleSIGHUP: true,
+    protocolTimeout: protocolTimeoutFor(options.timeout),
+    // DevTools over a pipe rather than a WebSocket: when diapo dies, even by SIGKILL, the pipe closes and
+    // the browser ends with it (over a WebSocket it kept running, ~400 MB, for ever).
+    pipe: true,
+    // diapo's own handlers (`exitOnSignals`) stop it with one line; Puppeteer's would kill the browser
+    // under the running export, which then failed with a false "could not start the browser".
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   }
-  // The profile folder goes with the browser, however it ends: closed, crashed, or killed by
-  // Puppeteer's Ctrl-C handler, even during the launch (it calls process.exit: hence a synchronous
-  // 'exit' listener, registered before the browser starts).
-  const removeOnExit = (): void => removeAtExit(root)
-  process.once('exit', removeOnExit)
   let browser: Browser
   try {
     browser = await puppeteer.launch(launchOptions)
+    proc = browser.process()
+    // Killing the browser (see closeBrowser) resets the DevTools pipe under Puppeteer, which has no
+    // listener for that on its reading end: without this one, Node would crash on ECONNRESET.
+    for (const stream of proc?.stdio ?? []) (stream as NodeJS.EventEmitter | null)?.on('error', () => undefined)
   } catch (cause) {
     process.off('exit', removeOnExit)
     await removeProfile(root)
@@ -161,6 +176,20 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     void removeProfile(root)
   })
   return browser
+}
+
+/**
+ * Puppeteer's time-out for one DevTools call, in ms: longer than any page diapo gives time to, so that
+ * printing a big deck (one `page.pdf()` call of 5,000 slides) fails on diapo's own time-out, which names
+ * the slide, never on Puppeteer's "Runtime.callFunctionOn timed out".
+ */
+export function protocolTimeoutFor(timeout = DEFAULT_TIMEOUT): number {
+  return Math.max(timeout * 4, timeout + PROTOCOL_TIMEOUT_MIN)
+}
+
+/** The time one PDF page may take to load and print: `timeout` plus 0.1 s a slide (a big deck takes longer). */
+export function pageTimeout(timeout = DEFAULT_TIMEOUT, slideCount = 0): number {
+  return timeout + PRINT_MS_PER_SLIDE * slideCount
 }
 
 /**
@@ -280,6 +309,12 @@ async function isExecutable(file: string): Promise<boolean> {
 }
 
 const CLOSE_TIMEOUT = 5_000
+const PRINT_MS_PER_SLIDE = 100
+/**
+ * A DevTools call has an hour more than the page time-out given: the browser is launched before the deck's size is known,
+ * and a page's time-out (`pageTimeout`: 30 s plus 0.1 s a slide) stays under it up to 35,000 slides.
+ */
+const PROTOCOL_TIMEOUT_MIN = 3_600_000
 const PROFILES = new WeakMap<Browser, string>()
 
 async function removeProfile(dir: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -160,6 +161,7 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   const width = (height * frame.width) / frame.height
   const sections = deckSections(deck).filter((s) => s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)))
   return template({
+    nonce: randomBytes(16).toString('base64'),
     lang: deck.meta.lang,
     title: deckTitle(deck),
     author: deck.meta.author,

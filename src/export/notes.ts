@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -81,6 +82,7 @@ export async function renderNotes(deck: RenderedDeck, options: NotesOptions): Pr
     .flatMap((s) => s.slides)
     .map((slide, i) => ({ ...printedSlide(slide, i + 1), notesHtml: slide.notesHtml, minutes: minutesIn(slide.notesHtml) }))
   return template({
+    nonce: randomBytes(16).toString('base64'),
     lang: deck.meta.lang,
     title: deckTitle(deck),
     author: deck.meta.author,

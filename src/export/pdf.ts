@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
-import { DeckError, formatLocation } from '../errors.js'
+import { DeckError, formatLocation, type SourceLocation } from '../errors.js'
 import { deckTitle } from '../render/page.js'
-import { DEFAULT_TIMEOUT } from './browser.js'
+import { pageTimeout } from './browser.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
+import { guardRequests } from './guard.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
 import { A4, HANDOUT_MARGIN, type HandoutPerPage } from './layout.js'
 import { mergePdfs, type PdfMetadata, writePdfMetadata } from './metadata.js'
@@ -30,8 +31,6 @@ const MIN_SLIDES_PER_PART = 150
 const TAKEN = new WeakSet<Page>()
 /** Pages of each browser whose job is done, ready for another. */
 const IDLE = new WeakMap<Browser, Page[]>()
-/** Time-out added for each slide of the deck, in ms. */
-const PRINT_MS_PER_SLIDE = 100
 
 /** What the export reports while it works, for a progress display. */
 export interface PdfProgress {
@@ -89,6 +88,7 @@ export async function exportPdfs(options: ExportPdfsOptions): Promise<ExportPdfs
       const list = chars.map((c) => `"${c}"`).join(', ')
       warnings.push(`${formatLocation(loc)}: ${list} ${chars.length > 1 ? 'are' : 'is'} not in the deck's fonts: the PDFs draw ${chars.length > 1 ? 'them' : 'it'} in a system font; write ${chars.length > 1 ? 'them' : 'it'} otherwise (-> for an arrow) or use an image`)
     }
+    warnings.push(...blockedOf(options))
     return { files, warnings }
   } catch (err) {
     await Promise.all([SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
@@ -260,25 +260,38 @@ async function printA4(options: ExportPdfsOptions, warnings: string[], job: A4Jo
 async function withPage(options: ExportPdfsOptions, what: string, fn: (page: Page, timeout: number) => Promise<void>): Promise<void> {
   // A big deck takes longer to lay out and print: the time-out grows with it, so that it only catches
   // pages that never get ready.
-  const timeout = (options.timeout ?? DEFAULT_TIMEOUT) + PRINT_MS_PER_SLIDE * options.compiled.slideCount
+  const timeout = pageTimeout(options.timeout, options.compiled.slideCount)
   const browser = await options.browser
   const page = await takePage(browser)
+  const blocked = await guardRequests(page, [options.dir, ...options.compiled.mediaScope.roots])
   page.setDefaultTimeout(timeout)
   let timer: NodeJS.Timeout | undefined
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError(what, timeout)), timeout)
+    timer = setTimeout(() => reject(EXPIRED), timeout)
   })
   try {
     await Promise.race([fn(page, timeout), expired])
     idlePages(browser).push(page)
   } catch (err) {
+    const timedOut = err === EXPIRED || (err instanceof Error && err.name === 'TimeoutError')
+    const culprit = timedOut ? await findUnreadySlide(page, options.compiled) : undefined
     // A hung renderer may not even close: leave it to closeBrowser, which kills what does not close.
     void page.close().catch(() => undefined)
-    if (err instanceof Error && err.name === 'TimeoutError') throw timeoutError(what, timeout, err)
+    if (timedOut) throw timeoutError(what, timeout, err === EXPIRED ? undefined : err, culprit)
     throw err
   } finally {
     clearTimeout(timer)
+    for (const url of blocked) blockedOf(options).add(`${what}: a request outside the deck's folder was blocked: ${url}`)
   }
+}
+
+/** The requests each export's pages were refused (see `guardRequests`), reported with its warnings. */
+const BLOCKED = new WeakMap<ExportPdfsOptions, Set<string>>()
+
+function blockedOf(options: ExportPdfsOptions): Set<string> {
+  let set = BLOCKED.get(options)
+  if (!set) BLOCKED.set(options, (set = new Set()))
+  return set
 }
 
 /**
@@ -341,12 +354,57 @@ function pdfMetadata(options: ExportPdfsOptions): PdfMetadata {
   }
 }
 
-function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {
-  return new DeckError(`${what}: the page was not ready after ${Math.round(timeout / 100) / 10} s`, 'E_EXPORT', {
-    hint: 'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
+function timeoutError(what: string, timeout: number, cause?: unknown, culprit?: UnreadySlide): DeckError {
+  const seconds = Math.round(timeout / 100) / 10
+  if (!culprit) {
+    return new DeckError(`${what}: the page was not ready after ${seconds} s`, 'E_EXPORT', {
+      hint: 'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
+      cause,
+    })
+  }
+  return new DeckError(`this slide was not ready after ${seconds} s (${culprit.why}): ${what} was not printed`, 'E_EXPORT', {
+    loc: culprit.loc,
+    hint: 'fix or remove what never finishes on this slide, or allow more time with --timeout (in seconds)',
     cause,
   })
 }
+
+interface UnreadySlide {
+  loc: SourceLocation
+  why: string
+}
+
+/**
+ * The slide a page that timed out waits for: the first with an image, video or sound not yet loaded,
+ * asked of the page; when the page does not even answer (a script that never ends holds it), the
+ * first slide with a script of its own.
+ */
+async function findUnreadySlide(page: Page, compiled: ExportPdfsOptions['compiled']): Promise<UnreadySlide | undefined> {
+  const slides = compiled.rendered.stacks.flatMap((s) => s.slides)
+  const bySource = (source: string | undefined) => slides.find((s) => source?.endsWith(`:${s.loc.line}`) && source.includes(path.basename(s.loc.file)))
+  let timer: NodeJS.Timeout | undefined
+  const asked = await Promise.race([
+    page
+      .evaluate(() => {
+        const waiting = [...document.querySelectorAll<HTMLImageElement | HTMLMediaElement>('img, video, audio')].find((el) =>
+          el instanceof HTMLImageElement ? !el.complete : el.readyState < 2 && !el.error,
+        )
+        return waiting ? (waiting.closest('section[data-source]')?.getAttribute('data-source') ?? '') : undefined
+      })
+      .catch(() => null),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), UNREADY_PROBE_MS))),
+  ]).finally(() => clearTimeout(timer))
+  const waiting = typeof asked === 'string' ? bySource(asked) : undefined
+  if (waiting) return { loc: waiting.loc, why: 'an image, video or sound that never finished loading' }
+  if (asked !== null) return undefined
+  const scripted = slides.find((s) => /<script\b/i.test(s.html + s.notesHtml))
+  return scripted ? { loc: scripted.loc, why: 'the page stopped answering: this slide has a script, which may never end' } : undefined
+}
+
+/** The rejection of a page's own time-out. */
+const EXPIRED = Symbol('expired')
+/** How long a page that timed out is given to say what it waits for. */
+const UNREADY_PROBE_MS = 1_000
 
 /**
  * Waits until every image of the page has loaded (or failed): `<img>` (lazy ones made eager) and every

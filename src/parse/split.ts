@@ -142,6 +142,12 @@ function parseSlide(
   const handout = blockOf(handoutMatch, notesMatch)
   const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index!) : undefined
   const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index!) : undefined
+  // The line of a block's first character (the block is trimmed: it may begin below its marker).
+  const textLineOf = (m: RegExpMatchArray | undefined): number | undefined => {
+    if (!m) return undefined
+    const start = m.index! + m[0].length
+    return lines.lineAt(offset + start + (/^\s*/.exec(chunk.slice(start))![0].lastIndexOf('\n') + 1))
+  }
 
   const attributes: Record<string, string> = {}
   let attributesLine: number | undefined
@@ -164,8 +170,8 @@ function parseSlide(
     loc: { file: options.file, line: lines.map(firstLine) },
     markdown,
     notes,
-    ...(notesLine === undefined ? {} : { notesLine }),
-    ...(handout ? { handout, handoutLine: handoutLine! } : {}),
+    ...(notesLine === undefined ? {} : { notesLine, notesTextLine: textLineOf(notesMatch)! }),
+    ...(handout ? { handout, handoutLine: handoutLine!, handoutTextLine: textLineOf(handoutMatch)! } : {}),
     ...(attributesLine === undefined ? {} : { attributesLine }),
     attributes,
     section: options.section,

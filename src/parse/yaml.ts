@@ -26,7 +26,7 @@ const MAX_ALIASES = 100
  */
 export function parseYaml(text: string, options: YamlOptions): ParsedYaml {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter })
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter, logLevel: 'error' })
   const offsetLine = (options.firstLine ?? 1) - 1
   const positionOf = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(Math.min(Math.max(offset, 0), text.length))

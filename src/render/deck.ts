@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { DeckError, type SourceLocation } from '../errors.js'
+import { findFences } from '../parse/split.js'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
 import { decodeHtmlEntities } from './entities.js'
 import { createMarkdownRenderer, escapeHtml, type Highlighter } from './markdown.js'
+import { describeSwallower, findSwallower, swallowerLine } from './swallow.js'
 import { usesFrenchTypography } from './typography.js'
 
 export interface RenderOptions {
@@ -120,7 +122,22 @@ export function toLocalPath(src: string): string | undefined {
 // --- internal ---
 
 /** marked recurses once a level of nesting: thousands of `>` or list levels exhaust the stack. */
-function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text: string, loc: SourceLocation): ReturnType<ReturnType<typeof createMarkdownRenderer>> {
+function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text: string, loc: SourceLocation, lineOf = (i: number) => loc.line + i): ReturnType<ReturnType<typeof createMarkdownRenderer>> {
+  // Nor does it slow down gracefully: each line under a 1,000-deep quote costs seconds (marked re-reads
+  // the rest at every level), so a deck could hang its build. Like markdown-it (maxNesting 100), refuse it.
+  const fences = findFences(text)
+  let offset = 0
+  const deep = text.split('\n').findIndex((line) => {
+    const start = offset
+    offset += line.length + 1
+    return nestingOf(line) > MAX_NESTING && !fences.some(([from, to]) => start > from && start < to)
+  })
+  if (deep !== -1) {
+    throw new DeckError(`this line nests quotes or lists more than ${MAX_NESTING} levels deep: too deep to be read`, 'E_MARKDOWN', {
+      loc: { ...loc, line: lineOf(deep) },
+      hint: 'keep quotes (">") and lists to a few levels',
+    })
+  }
   try {
     return markdown(text)
   } catch (cause) {
@@ -133,10 +150,20 @@ function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text
   }
 }
 
+const MAX_NESTING = 100
+const RE_NESTING_PREFIX = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))+/
+
+/** How many quotes or lists a line opens at its start, its indentation counted as a level every two columns. */
+function nestingOf(line: string): number {
+  const prefix = RE_NESTING_PREFIX.exec(line)?.[0] ?? /^[ \t]*/.exec(line)![0]
+  const markers = prefix.replace(/[ \t]+/g, ' ').replace(/\d{1,9}[.)]/g, '-').replace(/ /g, '').length
+  return markers + Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2)
+}
+
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
-  const body = renderLocated(markdown, slide.markdown, slide.loc)
-  const notes = slide.notes ? renderLocated(markdown, slide.notes, slide.loc) : { html: '', links: [] }
-  const handout = slide.handout ? renderLocated(markdown, slide.handout, slide.loc) : { html: '', links: [] }
+  const body = renderLocated(markdown, slide.markdown, slide.loc, (i) => slide.lines?.[i] ?? slide.loc.line + i)
+  const notes = slide.notes ? renderLocated(markdown, slide.notes, slide.loc, (i) => (slide.notesTextLine ?? slide.loc.line) + i) : { html: '', links: [] }
+  const handout = slide.handout ? renderLocated(markdown, slide.handout, slide.loc, (i) => (slide.handoutTextLine ?? slide.loc.line) + i) : { html: '', links: [] }
   const assets: LocalAsset[] = []
   const dir = path.dirname(slide.loc.file)
   const localize = (src: string, lineOf: (src: string) => number): string => {
@@ -170,6 +197,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
           return `${head}${quote}${css}${quote}`
         }),
     )
+  refuseSwallowers(slide, body.html, notes.html, handout.html)
   const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
@@ -210,6 +238,25 @@ function outsideComments(html: string, fn: (part: string) => string): string {
     from = m.index + m[0].length
   }
   return out + fn(html.slice(from))
+}
+
+/** A slide whose HTML would swallow the rest of the page (see `findSwallower`) is refused at the line of the culprit. */
+function refuseSwallowers(slide: Slide, html: string, notesHtml: string, handoutHtml: string): void {
+  const parts = [
+    { where: 'slide', html, markdown: slide.markdown, line: (i: number) => slide.lines?.[i] ?? slide.loc.line + i },
+    { where: 'notes', html: notesHtml, markdown: slide.notes, line: (i: number) => (slide.notesTextLine ?? slide.loc.line) + i },
+    { where: 'handout', html: handoutHtml, markdown: slide.handout ?? '', line: (i: number) => (slide.handoutTextLine ?? slide.loc.line) + i },
+  ] as const
+  for (const part of parts) {
+    const swallower = findSwallower(part.html)
+    if (!swallower) continue
+    let { message, hint } = describeSwallower(swallower, part.where)
+    if (part.where === 'slide' && swallower.opening === '<!--' && slide.notesLine !== undefined && slide.notes.includes('-->')) {
+      message = `this comment is closed only after the "Note:" line ${slide.notesLine}, and a line beginning "Note:" starts the speaker notes even inside a comment: the slide keeps an open "<!--", which would hide every later slide, and the deck would not start`
+      hint = `close the comment before line ${slide.notesLine}, or do not begin a line of the comment with "Note:"`
+    }
+    throw new DeckError(message, 'E_MARKDOWN', { loc: { file: slide.loc.file, line: part.line(swallowerLine(part.markdown, swallower)) }, hint })
+  }
 }
 
 function safeDecode(src: string): string {

@@ -138,7 +138,8 @@ describe('diapo build --asso', () => {
     const run = await diapo('build', '--asso', 'associations', '--pdf', '--timeout', '2')
     expect(run.code).toBe(1)
     const failures = run.stderr.split('\n').filter((l) => l.startsWith('error '))
-    expect(failures[0]).toMatch(/^error associations\/bloquee\.yml: \S+\.pdf: the page was not ready after/)
+    // The line starts with the profile; then the slide that never got ready, at its file:line.
+    expect(failures[0]).toMatch(/^error associations\/bloquee\.yml: associations\/bloquee\.md:1: this slide was not ready after .*\.pdf was not printed/)
     expect(failures.at(-1)).toBe('error 1 of 2 profiles failed (associations/bloquee.yml); the others were built')
     expect(Number((await pdfInfo(path.join(work, 'dist', 'la-chorale', 'slides.pdf'))).Pages)).toBeGreaterThan(10)
   })

@@ -41,3 +41,63 @@ describe('diapo build --pdf interrupted', () => {
     expect(readdirSync(work).filter((f) => f.startsWith('.diapo-tmp-'))).toEqual([])
   })
 })
+
+// SIGKILL, SIGTERM or Ctrl-C at several moments, with each browser of the machine: within a few seconds
+// no browser process of diapo's is left (over a pipe it ends with diapo, even killed), no profile and no
+// staging folder; SIGTERM and Ctrl-C say so in one line, without a stack or a false "could not start".
+describe('diapo build --pdf stopped by a signal', () => {
+  // At once (diapo may not even have started: then the system ends it, silently), as soon as the
+  // staging folder exists (the first instant of the build, where a .diapo-tmp copy used to be left), and
+  // while the PDFs print.
+  const moments = [
+    ['at once', 0],
+    ['early', 0],
+    ['during printing', 700],
+  ] as const
+  const cases = (['SIGKILL', 'SIGTERM', 'SIGINT'] as const).flatMap((signal) => moments.map(([when, ms]) => [signal, when, ms] as const))
+  let browsers: string[] = []
+  beforeAll(async () => {
+    const { findTestBrowsers } = await import('./browsers.js')
+    browsers = (await findTestBrowsers()).map((b) => b.executablePath)
+  })
+
+  it.each(cases)('%s %s: nothing left running or behind', async (signal, when, ms) => {
+    for (const browser of browsers) {
+      const base = mkdtempSync(path.join(work, 'sig-'))
+      const tmp = path.join(base, 'tmp')
+      mkdirSync(tmp)
+      const child = startCli(['build', 'slides', '--pdf', '--browser-path', browser, '--out', path.join(base, 'out')], { TMPDIR: tmp, CI: '1' })
+      let stderr = ''
+      child.stderr!.on('data', (d: Buffer) => (stderr += d))
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+      if (when === 'early') {
+        const deadline = Date.now() + 30_000
+        while (readdirSync(base).every((f) => !f.startsWith('.diapo-tmp-'))) {
+          if (Date.now() > deadline) throw new Error('the build never started')
+          await new Promise((r) => setTimeout(r, 2))
+        }
+      } else if (when === 'during printing') {
+        const deadline = Date.now() + 60_000
+        while ((await processesMentioning(tmp)).filter((l) => l.includes('chrom')).length === 0) {
+          if (Date.now() > deadline) throw new Error('the browser never started')
+          await new Promise((r) => setTimeout(r, 50))
+        }
+        await new Promise((r) => setTimeout(r, ms))
+      }
+      child.kill(signal)
+      await exited
+      const gone = Date.now() + 5_000
+      const leftovers = async () => ({
+        processes: await processesMentioning(tmp),
+        profiles: readdirSync(tmp),
+        staging: readdirSync(base).filter((f) => f.startsWith('.diapo-tmp-')),
+      })
+      while (Object.values(await leftovers()).some((l) => l.length > 0) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
+      expect(await leftovers(), `${signal} ${when} with ${browser}`).toEqual({ processes: [], profiles: [], staging: [] })
+      if (signal !== 'SIGKILL' && when !== 'at once') {
+        expect(stderr, browser).toMatch(signal === 'SIGINT' ? /interrupted \(Ctrl-C\): diapo stopped/ : /stopped \(SIGTERM\): diapo stopped/)
+        expect(stderr).not.toMatch(/could not start|\n\s+at |bug in diapo/)
+      }
+    }
+  })
+})

@@ -293,6 +293,18 @@ describe('diapo build --pdf when the PDFs cannot be made', () => {
     expect(readFileSync(path.join(out, 'handout.pdf')).equals(beforeHandout)).toBe(true)
   })
 
+  it('with no earlier PDFs, a failed export publishes a deck that links to no handout.pdf', async () => {
+    const fresh = path.join(work, 'failing-fresh')
+    const result = await runCli(['build', deck, '--pdf', '--out', fresh], { CHROME_PATH: '/nonexistent', CI: '1' })
+    expect(result.code).toBe(1)
+    expect(existsSync(path.join(fresh, 'handout.pdf'))).toBe(false)
+    const html = readFileSync(path.join(fresh, 'index.html'), 'utf8')
+    expect(html).toContain('<section')
+    expect(html).not.toContain('handout.pdf')
+    // With an earlier handout.pdf (the suite's first build), the link to it stays: the file is there.
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('href="handout.pdf"')
+  })
+
   it('ends a page that never finishes loading with a time-out error, and closes the browser', async () => {
     const hung = path.join(work, 'deck-hung')
     cpSync(FIXTURE, hung, { recursive: true })
@@ -305,6 +317,9 @@ describe('diapo build --pdf when the PDFs cannot be made', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/not ready after 3.6 s/)
     expect(result.stderr).toContain('--timeout')
+    // The slide that never got ready, at its file:line (the "## Bloquée" slide's first line).
+    const lines = readFileSync(path.join(hung, 'slides.md'), 'utf8').split('\n')
+    expect(result.stderr).toContain(`slides.md:${lines.indexOf('## Bloquée') + 1}: this slide was not ready after 3.6 s`)
     expect(readFileSync(path.join(out, 'slides.pdf')).equals(before)).toBe(true)
     expect(readdirSync(profiles)).toEqual([])
   })

@@ -1,0 +1,90 @@
+import type { Deck, DeckWarning, RenderedDeck, Slide } from '../types.js'
+
+/**
+ * Resources a slide's raw HTML would load from outside the deck: images, scripts, frames, style sheets,
+ * fonts, videos... The deck's policy (Content-Security-Policy) blocks them, so they show as holes in
+ * the room without Wi-Fi, and in a PDF: the build warns, `diapo check` reports them as errors. Links
+ * (`<a href>`) are not loads: they are kept.
+ */
+
+export interface RemoteResource {
+  /** What would load it: `<img src>`, `CSS url()`, `<link href>`... */
+  kind: string
+  url: string
+}
+
+/** An address on another machine (`http(s):`, `ftp:`, `ws(s):`, protocol-relative `//host`), or a `file:` one (never copied). */
+const RE_REMOTE = /^\s*(?:(?:https?|ftp|wss?|file):|\/\/)/i
+/** A start tag with its attributes (quoted values may hold `>`). */
+const RE_TAG = /<([a-z][a-z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi
+const RE_ATTRIBUTE = /([^\s"'=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
+/** Attributes that load what they name, on any element (`<a href>` and `<form action>` do not load). */
+const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'background', 'data-background-image', 'data-background-video', 'data-background-iframe', 'data-src'])
+/** `href` loads on these (a style sheet, an icon, an SVG image or symbol). */
+const HREF_LOADS = new Set(['link', 'image', 'use', 'feimage'])
+const RE_CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/gi
+const RE_CSS_IMPORT = /@import\s+(["'])([^"']*)\1/gi
+const RE_STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi
+
+/** Every remote resource of a piece of HTML (a slide's, its notes'), in order. */
+export function findRemoteResources(html: string): RemoteResource[] {
+  const found: RemoteResource[] = []
+  const add = (kind: string, url: string): void => {
+    if (RE_REMOTE.test(url)) found.push({ kind, url: url.trim() })
+  }
+  for (const tag of html.matchAll(RE_TAG)) {
+    const name = tag[1]!.toLowerCase()
+    for (const attribute of tag[2]!.matchAll(RE_ATTRIBUTE)) {
+      const key = attribute[1]!.toLowerCase()
+      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? ''
+      if (key === 'srcset') value.split(',').forEach((candidate) => add(`<${name} srcset>`, candidate.trim().split(/\s+/)[0] ?? ''))
+      else if (LOADING_ATTRIBUTES.has(key) || ((key === 'href' || key === 'xlink:href') && HREF_LOADS.has(name))) add(`<${name} ${key}>`, value)
+      else if (key === 'style') findInCss(decodeCssEntities(value), add)
+    }
+  }
+  for (const style of html.matchAll(RE_STYLE_ELEMENT)) findInCss(style[1]!, add)
+  return found
+}
+
+// --- internal ---
+
+function findInCss(css: string, add: (kind: string, url: string) => void): void {
+  for (const m of css.matchAll(RE_CSS_IMPORT)) add('CSS @import', m[2]!)
+  for (const m of css.matchAll(RE_CSS_URL)) add('CSS url()', m[2]!)
+}
+
+/** `&quot;` and friends in a style attribute, as marked leaves them. */
+function decodeCssEntities(text: string): string {
+  return text.replace(/&(?:quot|#34|#x22);/gi, '"').replace(/&(?:amp|#38);/gi, '&')
+}
+
+/**
+ * The remote resources of a whole deck, each as a warning at the line that names it (the slide's own
+ * line when the address cannot be found as written, e.g. written with entities).
+ */
+export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): DeckWarning[] {
+  const slides = deck.stacks.flatMap((s) => s.slides)
+  return rendered.stacks
+    .flatMap((s) => s.slides)
+    .flatMap((r, i) => {
+      const slide = slides[i]!
+      const attributes = Object.entries(r.attributes).map(([k, v]) => `<section ${k}="${v.replace(/"/g, '&quot;')}">`)
+      const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<DeckWarning>((resource) => ({
+        rule: 'remote',
+        loc: { file: slide.loc.file, line: lineNaming(slide, resource.url) },
+        message: `${resource.kind} loads ${resource.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
+        hint: 'download the file into the deck\'s folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)',
+      }))
+      return found.sort((a, b) => a.loc.line - b.loc.line)
+    })
+}
+
+function lineNaming(slide: Slide, url: string): number {
+  const find = (text: string | undefined, first: number | undefined) => {
+    const index = (text ?? '').split('\n').findIndex((line) => line.includes(url))
+    return index === -1 || first === undefined ? undefined : first + index
+  }
+  const inBody = slide.markdown.split('\n').findIndex((line) => line.includes(url))
+  if (inBody !== -1) return slide.lines?.[inBody] ?? slide.loc.line + inBody
+  return find(slide.notes, slide.notesTextLine) ?? find(slide.handout, slide.handoutTextLine) ?? slide.attributesLine ?? slide.loc.line
+}
