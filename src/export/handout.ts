@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { Audience } from '../config/apply.js'
 import { formatLongDate } from '../render/helpers.js'
-import { deckTitle } from '../render/page.js'
 import type { RenderedDeck } from '../types.js'
 import { A4, HANDOUT_MARGIN, paginate, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideFrame } from './layout.js'
 import { collectLinks, displayAddress, type DeckLink } from './links.js'
 import { deckSections } from './outline.js'
-import { createPrintTemplates, printedSlide, PRINT_TEMPLATES_DIR, type PrintedSlide } from './print-page.js'
+import { createPrintTemplates, printedPageHead, printedSlide, PRINT_TEMPLATES_DIR, type PrintedSlide } from './print-page.js'
 
 export const HANDOUT_TEMPLATE_FILE = path.join(PRINT_TEMPLATES_DIR, 'handout.hbs')
 
@@ -161,11 +159,7 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   const width = (height * frame.width) / frame.height
   const sections = deckSections(deck).filter((s) => s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)))
   return template({
-    nonce: randomBytes(16).toString('base64'),
-    lang: deck.meta.lang,
-    title: deckTitle(deck),
-    author: deck.meta.author,
-    style: options.style,
+    ...printedPageHead(deck, options.style),
     messages,
     layout: {
       slideWidth: Math.round(width * 100) / 100,

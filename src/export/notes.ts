@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { deckTitle } from '../render/page.js'
 import type { RenderedDeck } from '../types.js'
 import { handoutLayout, type HandoutPerPage, paginate, type SlideFrame } from './layout.js'
 import { deckSections } from './outline.js'
-import { createPrintTemplates, printedSlide, PRINT_TEMPLATES_DIR } from './print-page.js'
+import { createPrintTemplates, printedPageHead, printedSlide, PRINT_TEMPLATES_DIR } from './print-page.js'
 
 export const NOTES_TEMPLATE_FILE = path.join(PRINT_TEMPLATES_DIR, 'notes.hbs')
 
@@ -82,11 +80,7 @@ export async function renderNotes(deck: RenderedDeck, options: NotesOptions): Pr
     .flatMap((s) => s.slides)
     .map((slide, i) => ({ ...printedSlide(slide, i + 1), notesHtml: slide.notesHtml, minutes: minutesIn(slide.notesHtml) }))
   return template({
-    nonce: randomBytes(16).toString('base64'),
-    lang: deck.meta.lang,
-    title: deckTitle(deck),
-    author: deck.meta.author,
-    style: options.style,
+    ...printedPageHead(deck, options.style),
     layout,
     direction: layout.notes === 'below' ? 'column' : 'row',
     messages: notesMessages(deck.meta.lang),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -7,7 +8,8 @@ import type { Page } from 'puppeteer-core'
 import { PACKAGE_ROOT } from '../paths.js'
 import { renderAttributes } from '../render/attributes.js'
 import { escapeHtml } from '../render/markdown.js'
-import type { RenderedSlide } from '../types.js'
+import { deckTitle } from '../render/page.js'
+import type { RenderedDeck, RenderedSlide } from '../types.js'
 
 /** Templates of the printed pages (handout.pdf, notes.pdf) and their shared parts. */
 export const PRINT_TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates')
@@ -19,6 +21,14 @@ export interface PrintedSlide {
   attributes: string
   background?: string
   html: string
+}
+
+/**
+ * What the template of every printed page (handout.pdf, notes.pdf) starts with: the nonce its own script
+ * runs under (the page's content security policy), the deck's language, title and author, and its extra CSS.
+ */
+export function printedPageHead(deck: RenderedDeck, style: string | undefined) {
+  return { nonce: randomBytes(16).toString('base64'), lang: deck.meta.lang, title: deckTitle(deck), author: deck.meta.author, style }
 }
 
 /** A Handlebars instance with the printed pages' shared partials (the scaled slide frame). */
