@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib'
 
-import { joinChromiumPdfs, mergePdfs, renderIncrementalUpdate } from '../../../src/export/metadata.js'
+import { renderIncrementalUpdate } from '../../../src/export/metadata.js'
+import { joinChromiumPdfs, mergePdfs } from '../../../src/export/pdf-join.js'
 
 /** A minimal PDF laid out as Chromium writes it: classic xref table, Info with a nested-parentheses string. */
 function chromiumLikePdf(catalogExtra = ''): string {
