@@ -1,4 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { Page } from 'puppeteer-core'
+
+import type { CompiledDeck } from '../compile.js'
+import { DEFAULT_TIMEOUT, pageTimeout } from '../export/launch.js'
+import type { BrowserSession } from '../export/session.js'
+import { writeDeck } from '../write.js'
 import type { Rgba } from './contrast.js'
+
+/** What the browser tells `diapo check` of a deck: its slides measured, or why it did not start. */
+export type DeckMeasures = (SlideMeasure[] & { blocked: string[] }) | { notStarted: { message: string; hint: string } }
+
+/**
+ * Writes the deck into a temporary folder and measures its slides (`measureSlides`) in a page of
+ * `session`, guarded as the PDFs' pages are: requests outside the deck's folders are blocked and listed
+ * (`blocked`). A deck that does not start within `timeout` ms (a slide's script that never ends, or
+ * throws before reveal.js) is reported as `notStarted`; the measuring has `timeout` plus 0.1 s a slide,
+ * after which it fails with `E_EXPORT`.
+ */
+export async function measureDeck(session: BrowserSession, compiled: CompiledDeck, timeout = DEFAULT_TIMEOUT): Promise<DeckMeasures> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
+  try {
+    await writeDeck(compiled, dir, { singleFile: false })
+    const options = { timeout: pageTimeout(timeout, compiled.slideCount), what: 'the deck', allow: [dir, ...compiled.mediaScope.roots] }
+    return await session.withPage(async (page, job): Promise<DeckMeasures> => {
+      await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
+      const errors: string[] = []
+      const onError = (err: unknown): void => void errors.push(err instanceof Error ? err.message : String(err))
+      page.on('pageerror', onError)
+      try {
+        if (!(await startDeck(page, dir, timeout))) {
+          return {
+            notStarted: {
+              message: `the deck did not start in the browser within ${Math.round(timeout / 100) / 10} s: it would show a blank page${errors.length ? ` (script error: ${errors[0]})` : ''}`,
+              hint: 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+            },
+          }
+        }
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        return Object.assign(await page.evaluate(measureSlides, compiled.frame.width), { blocked: [...job.blocked] })
+      } finally {
+        // The page goes back to the session's pool: it must not keep this deck's listener.
+        page.off('pageerror', onError)
+      }
+    }, options)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
 
 /** What `diapo check` learns about one slide in the browser, in its frame (1280×720, or 960×720 for 4:3). */
 export interface SlideMeasure {
@@ -207,6 +259,23 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
 }
 
 // --- internal ---
+
+/**
+ * Opens the deck written in `dir` and waits until reveal.js is ready; `false` when it is not within
+ * `timeout` ms. A deck that never starts is the worst problem of all: reported, never a time-out's stack trace.
+ */
+async function startDeck(page: Page, dir: string, timeout: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeout)))
+  return Promise.race([
+    (async () => {
+      await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load', timeout })
+      await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady(), { timeout })
+      return true
+    })().catch((err: unknown) => (err instanceof Error && err.name === 'TimeoutError' ? false : Promise.reject(err))),
+    expired,
+  ]).finally(() => clearTimeout(timer))
+}
 
 interface RevealLike {
   configure(options: Record<string, unknown>): void

@@ -57,17 +57,18 @@ export async function runProfilesBuild(ctx: CliContext, deck: string, opts: Prof
 
 /** Every profile's slides.pdf, handout.pdf and notes.pdf, printed by one browser started while the first deck builds. */
 async function buildProfilesWithPdf(options: ProfilesBuildOptions, opts: ProfilesCliOptions): Promise<ProfileOutcome[]> {
-  const [{ buildProfiles }, { withBrowser, DEFAULT_TIMEOUT }, { exportPdfs }, { createBrowserNotice }] = await Promise.all([
+  const [{ buildProfiles }, { withBrowser }, { DEFAULT_TIMEOUT }, { exportPdfs }, { createBrowserNotice }] = await Promise.all([
     import('../commands/build-profiles.js'),
-    import('../export/browser.js'),
+    import('../export/session.js'),
+    import('../export/launch.js'),
     import('../export/pdf.js'),
     import('../export/progress.js'),
   ])
   const timeout = opts.timeout === undefined ? undefined : opts.timeout * 1000
   const launch = { executablePath: opts.browserPath, timeout: Math.max(timeout ?? 0, DEFAULT_TIMEOUT), onChoice: createBrowserNotice() }
-  return withBrowser(launch, (browser) =>
+  return withBrowser(launch, (session) =>
     buildProfiles(options, {
-      afterWrite: async (compiled, dir) => exportPdfs({ browser, dir, compiled, timeout }),
+      afterWrite: async (compiled, dir) => exportPdfs(session, { dir, compiled, timeout }),
     }),
   )
 }

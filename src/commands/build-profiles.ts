@@ -34,7 +34,7 @@ export interface ProfileOutcome {
 export interface ProfilesBuildHooks {
   /**
    * Runs after the deck is written into its staging folder and before it replaces the previous
-   * output: the place for the PDFs (`exportPdfs({ browser, dir, compiled })` with one shared browser).
+   * output: the place for the PDFs (`exportPdfs(session, { dir, compiled })` with one shared browser session).
    * Returns warnings to report with the profile; throwing fails the profile (its output is kept).
    */
   afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<ExportOutcome | string[] | void>

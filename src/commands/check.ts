@@ -1,18 +1,16 @@
-import { access, mkdtemp, rm, stat } from 'node:fs/promises'
-import os from 'node:os'
+import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 import { analyseMeasures, findLocalLinks, lineOf } from '../check/analyse.js'
-import { measureSlides } from '../check/measure.js'
+import { measureDeck } from '../check/measure.js'
 import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { isDeckError } from '../errors.js'
 import { inspectMedia } from '../media.js'
-import { type BrowserOptions, closeBrowser, DEFAULT_TIMEOUT, launchBrowser } from '../export/browser.js'
-import { guardRequests } from '../export/guard.js'
-import { writeDeck } from '../write.js'
+import type { BrowserOptions } from '../export/browser.js'
+import { DEFAULT_TIMEOUT } from '../export/launch.js'
+import { openBrowser } from '../export/session.js'
 import { type DeckInput, prepareDeck } from './deck-input.js'
 
 export interface CheckOptions extends DeckInput {
@@ -71,7 +69,9 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
       .map<CheckIssue>((w) => ({ severity: 'error', rule: 'remote', file: relative(w.loc.file), line: w.loc.line, message: w.message, ...(w.hint ? { hint: w.hint } : {}) })),
   )
 
-  const measures = await measureInBrowser({ ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser)
+  // The time-out is the deck's to start: a busy machine may take longer to start the browser itself.
+  await using session = openBrowser({ ...options.browser, timeout: Math.max(options.browser?.timeout ?? 0, DEFAULT_TIMEOUT) })
+  const measures = await measureDeck(session, { ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser?.timeout)
   if ('notStarted' in measures) {
     // The likely culprit: the first slide with a script of its own.
     const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
@@ -134,46 +134,6 @@ function blameProfileColours(
     }
   })
   return [...adjusted, ...moved]
-}
-
-async function measureInBrowser(compiled: CompiledDeck, browserOptions?: BrowserOptions) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
-  // The time-out is the deck's to start: a busy machine may take longer to start the browser itself.
-  const browser = await launchBrowser({ ...browserOptions, timeout: Math.max(browserOptions?.timeout ?? 0, DEFAULT_TIMEOUT) })
-  try {
-    await writeDeck(compiled, dir, { singleFile: false })
-    const page = await browser.newPage()
-    await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
-    const blocked = await guardRequests(page, [dir, ...compiled.mediaScope.roots])
-    const errors: string[] = []
-    page.on('pageerror', (err) => errors.push(err instanceof Error ? err.message : String(err)))
-    // A deck that never starts (a slide's script that never ends, or throws before reveal.js) is the
-    // worst problem of all: reported, never a time-out's stack trace.
-    const timeout = browserOptions?.timeout ?? DEFAULT_TIMEOUT
-    let timer: NodeJS.Timeout | undefined
-    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), timeout)))
-    const started = await Promise.race([
-      (async () => {
-        await page.goto(pathToFileURL(path.join(dir, 'index.html')).href, { waitUntil: 'load', timeout })
-        await page.waitForFunction(() => (window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady(), { timeout })
-        return 'started' as const
-      })().catch((err: unknown) => (err instanceof Error && err.name === 'TimeoutError' ? ('expired' as const) : Promise.reject(err))),
-      expired,
-    ]).finally(() => clearTimeout(timer))
-    if (started === 'expired') {
-      return {
-        notStarted: {
-          message: `the deck did not start in the browser within ${Math.round(timeout / 100) / 10} s: it would show a blank page${errors.length ? ` (script error: ${errors[0]})` : ''}`,
-          hint: 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
-        },
-      }
-    }
-    await page.evaluate(() => document.fonts.ready.then(() => undefined))
-    return Object.assign(await page.evaluate(measureSlides, compiled.frame.width), { blocked })
-  } finally {
-    await closeBrowser(browser)
-    await rm(dir, { recursive: true, force: true })
-  }
 }
 
 async function findDeadLinks(

@@ -1,4 +1,5 @@
-import { type BrowserChoice, type BrowserOptions, closeBrowser, describeBrowser, findInstalledBrowsers, launchBrowser, resolveBrowser } from '../export/browser.js'
+import { type BrowserChoice, type BrowserOptions, describeBrowser, findInstalledBrowsers, resolveBrowser } from '../export/browser.js'
+import { closeBrowser, launchBrowser } from '../export/launch.js'
 import { type EmbeddedBrowser, findEmbeddedBrowser } from '../export/embedded.js'
 import { isDeckError } from '../errors.js'
 

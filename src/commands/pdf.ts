@@ -5,8 +5,10 @@ import path from 'node:path'
 import { compileDeck } from '../compile.js'
 import { writeDecksPage } from '../decks-page.js'
 import { DeckError, formatWarning, isDeckError } from '../errors.js'
-import { type BrowserChoice, DEFAULT_TIMEOUT, withBrowser } from '../export/browser.js'
+import type { BrowserChoice } from '../export/browser.js'
+import { DEFAULT_TIMEOUT } from '../export/launch.js'
 import { exportPdfs, HANDOUT_PDF, type PdfProgress } from '../export/pdf.js'
+import { withBrowser } from '../export/session.js'
 import { writeStaged } from '../output.js'
 import { writeDeck } from '../write.js'
 import type { BuildOptions, BuildResult } from './build.js'
@@ -31,14 +33,14 @@ export interface PdfBuildOptions extends BuildOptions {
 export async function buildWithPdf(options: PdfBuildOptions): Promise<BuildResult> {
   // --timeout is for the pages: a short one must not fail a browser slow to start on a busy machine.
   const launchTimeout = Math.max(options.timeout ?? 0, DEFAULT_TIMEOUT)
-  return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout, onChoice: options.onBrowser }, async (browser) => {
+  return withBrowser({ executablePath: options.browserPath, timeout: launchTimeout, onChoice: options.onBrowser }, async (session) => {
     const compiled = await compileDeck({ ...options, withPdf: true })
     const outDir = path.resolve(options.cwd, options.out)
     // When the PDFs fail, the HTML deck is still put in place (the older PDFs stay), then the error is thrown.
     const outcome = await writeStaged(outDir, async (dir) => {
       await writeDeck(compiled, dir)
       try {
-        return { exported: await exportPdfs({ browser, dir, compiled, timeout: options.timeout, onProgress: options.onProgress }) }
+        return { exported: await exportPdfs(session, { dir, compiled, timeout: options.timeout, onProgress: options.onProgress }) }
       } catch (failure) {
         // The deck links to handout.pdf beside it: with no handout.pdf of an earlier build to keep, the
         // deck is the one a plain build makes, which links to no file that is not there.

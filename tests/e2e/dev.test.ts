@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 import { CLI, REPO_ROOT as ROOT, runCli } from './helpers.js'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'decks', 'dev')

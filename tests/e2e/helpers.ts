@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core'
 
-import { closeBrowser, launchBrowser, resolveBrowserPath } from '../../src/export/browser.js'
+import { resolveBrowserPath } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 import { loadDeckSources, parseDeck } from '../../src/parse/deck.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))

@@ -9,8 +9,10 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { compileDeck } from '../../src/compile.js'
-import { closeBrowser, isHeadlessShell, launchBrowser, resolveBrowserPath } from '../../src/export/browser.js'
+import { isHeadlessShell, resolveBrowserPath } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 import { exportPdfs } from '../../src/export/pdf.js'
+import { openBrowser } from '../../src/export/session.js'
 import { writeDeck } from '../../src/write.js'
 import { misplacedObjects, pdfFonts, pdfInfo, pdfLang, pdfText, pdfUris } from './pdf-tools.js'
 
@@ -46,14 +48,10 @@ async function exportInParts(name: string, executablePath?: string): Promise<{ d
   const compiled = await compileDeck({ cwd: work, deck: deckFile, withPdf: true })
   expect(compiled.slideCount).toBe(SLIDES)
   await writeDeck(compiled, dir)
-  const browser = await launchBrowser({ executablePath })
-  try {
-    const { files, warnings } = await exportPdfs({ browser, dir, compiled, only: ['slides.pdf'], workers: 2 })
-    expect(files).toEqual([{ file: path.join(dir, 'slides.pdf'), pages: SLIDES }])
-    return { dir, warnings }
-  } finally {
-    await closeBrowser(browser)
-  }
+  await using session = openBrowser({ executablePath })
+  const { files, warnings } = await exportPdfs(session, { dir, compiled, only: ['slides.pdf'], workers: 2 })
+  expect(files).toEqual([{ file: path.join(dir, 'slides.pdf'), pages: SLIDES }])
+  return { dir, warnings }
 }
 
 describe('slides.pdf of a big deck, printed in two parts', () => {

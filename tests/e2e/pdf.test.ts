@@ -8,9 +8,10 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { compileDeck } from '../../src/compile.js'
-import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 import { collectLinks, displayAddress } from '../../src/export/links.js'
 import { exportPdfs } from '../../src/export/pdf.js'
+import { openBrowser } from '../../src/export/session.js'
 import { deckTitle } from '../../src/render/page.js'
 import { writeDeck } from '../../src/write.js'
 import { findTestBrowsers } from './browsers.js'
@@ -248,21 +249,17 @@ describe('diapo pdf on a deck with vertical slides, fragments and handoutUrl', (
 
 describe('one browser printing several decks', () => {
   it('reuses its pages from deck to deck, and each PDF has its own deck', async () => {
-    const browser = await launchBrowser()
-    try {
-      for (const [name, deck] of [['fixture-a', FIXTURE], ['default-b', path.join(ROOT, 'slides')], ['fixture-c', FIXTURE]] as const) {
-        const dir = path.join(work, name)
-        const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
-        await writeDeck(compiled, dir)
-        const { files } = await exportPdfs({ browser, dir, compiled })
-        expect(files.map((f) => f.pages)[0]).toBe(compiled.slideCount)
-        expect((await pdfInfo(path.join(dir, 'slides.pdf'))).Title).toBe(deckTitle(compiled.rendered))
-        expect(await pdfText(path.join(dir, 'handout.pdf'), 1)).toContain(deckTitle(compiled.rendered))
-        // The three pages of the first deck (slides, handout, notes) print the next ones too.
-        expect(await browser.pages()).toHaveLength(3)
-      }
-    } finally {
-      await closeBrowser(browser)
+    await using session = openBrowser()
+    for (const [name, deck] of [['fixture-a', FIXTURE], ['default-b', path.join(ROOT, 'slides')], ['fixture-c', FIXTURE]] as const) {
+      const dir = path.join(work, name)
+      const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
+      await writeDeck(compiled, dir)
+      const { files } = await exportPdfs(session, { dir, compiled })
+      expect(files.map((f) => f.pages)[0]).toBe(compiled.slideCount)
+      expect((await pdfInfo(path.join(dir, 'slides.pdf'))).Title).toBe(deckTitle(compiled.rendered))
+      expect(await pdfText(path.join(dir, 'handout.pdf'), 1)).toContain(deckTitle(compiled.rendered))
+      // The three pages of the first deck (slides, handout, notes) print the next ones too.
+      expect(await (await session.browser()).pages()).toHaveLength(3)
     }
   })
 })

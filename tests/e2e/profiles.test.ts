@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import type { Browser, Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closeBrowser, launchBrowser } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const PROFILE = 'tests/fixtures/associations/evil.yml'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { closeBrowser, launchBrowser, pageTimeout, protocolTimeoutFor } from '../../src/export/browser.js'
+import { closeBrowser, launchBrowser, pageTimeout, protocolTimeoutFor } from '../../src/export/launch.js'
 
 // A 5,000-slide deck's one page.pdf() call must end on diapo's own page time-out (which names the
 // slide), never on Puppeteer's protocol time-out: the launched browser's connection gets diapo's.

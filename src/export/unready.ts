@@ -1,0 +1,57 @@
+import path from 'node:path'
+
+import type { Page } from 'puppeteer-core'
+
+import type { CompiledDeck } from '../compile.js'
+import { DeckError, type SourceLocation } from '../errors.js'
+
+/**
+ * The error of a PDF page that timed out, naming the slide it waits for (see `findUnreadySlide`);
+ * `undefined` when no slide can be blamed (the session then says the page was not ready).
+ */
+export async function unreadySlideError(page: Page, compiled: CompiledDeck, what: string, timeout: number, cause: unknown): Promise<DeckError | undefined> {
+  const culprit = await findUnreadySlide(page, compiled)
+  if (!culprit) return undefined
+  return new DeckError(`this slide was not ready after ${Math.round(timeout / 100) / 10} s (${culprit.why}): ${what} was not printed`, 'E_EXPORT', {
+    loc: culprit.loc,
+    hint: 'fix or remove what never finishes on this slide, or allow more time with --timeout (in seconds)',
+    cause,
+  })
+}
+
+// --- internal ---
+
+/** How long a page that timed out is given to say what it waits for. */
+const UNREADY_PROBE_MS = 1_000
+
+interface UnreadySlide {
+  loc: SourceLocation
+  why: string
+}
+
+/**
+ * The slide a page that timed out waits for: the first with an image, video or sound not yet loaded,
+ * asked of the page; when the page does not even answer (a script that never ends holds it), the
+ * first slide with a script of its own.
+ */
+async function findUnreadySlide(page: Page, compiled: CompiledDeck): Promise<UnreadySlide | undefined> {
+  const slides = compiled.rendered.stacks.flatMap((s) => s.slides)
+  const bySource = (source: string | undefined) => slides.find((s) => source?.endsWith(`:${s.loc.line}`) && source.includes(path.basename(s.loc.file)))
+  let timer: NodeJS.Timeout | undefined
+  const asked = await Promise.race([
+    page
+      .evaluate(() => {
+        const waiting = [...document.querySelectorAll<HTMLImageElement | HTMLMediaElement>('img, video, audio')].find((el) =>
+          el instanceof HTMLImageElement ? !el.complete : el.readyState < 2 && !el.error,
+        )
+        return waiting ? (waiting.closest('section[data-source]')?.getAttribute('data-source') ?? '') : undefined
+      })
+      .catch(() => null),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), UNREADY_PROBE_MS))),
+  ]).finally(() => clearTimeout(timer))
+  const waiting = typeof asked === 'string' ? bySource(asked) : undefined
+  if (waiting) return { loc: waiting.loc, why: 'an image, video or sound that never finished loading' }
+  if (asked !== null) return undefined
+  const scripted = slides.find((s) => /<script\b/i.test(s.html + s.notesHtml))
+  return scripted ? { loc: scripted.loc, why: 'the page stopped answering: this slide has a script, which may never end' } : undefined
+}
