@@ -61,6 +61,18 @@ describe('a deck that would not start', () => {
     expect(report.issues).toMatchObject([{ severity: 'error', rule: 'start', slide: 2, line: 9 }])
     expect(report.issues[0]!.message).toContain('did not start')
   })
+
+  it('check ends with a time-out error when a slide hangs the page once shown, instead of waiting for ever', async () => {
+    // The deck starts; slide B's script loops as soon as check shows a slide to measure it.
+    const hang = "<script>addEventListener('load', () => window.diapo.on('slidechanged', () => { for (;;) {} }))</script>"
+    const file = await deck('hang.md', `# A\n\ntexte\n\n---\n\n# B\n\n${hang}\n`)
+    const started = performance.now()
+    const { code, stderr } = await runCli(['check', file, '--json', '--timeout', '3'])
+    expect(performance.now() - started).toBeLessThan(60_000)
+    expect(code).not.toBe(0)
+    expect(stderr).toContain('the deck: the page was not ready after 3.2 s')
+    expect(stderr).not.toMatch(/TimeoutError|\n\s+at /)
+  })
 })
 
 describe('the rule is the browser’s', () => {
