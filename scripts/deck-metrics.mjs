@@ -8,7 +8,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { measureSlides } from '../lib/check/measure.js'
-import { closeBrowser, launchBrowser } from '../lib/export/browser.js'
+import { closeBrowser, launchBrowser } from '../lib/export/launch.js'
 
 /** The layouts of runtime/layouts.css (and their older names), as a slide's class picks them. */
 export const LAYOUTS = {

@@ -65,11 +65,11 @@ export async function measureDiagnostic(browser, theme = 'default') {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { withBrowser } = await import('../lib/export/browser.js')
+  const { withBrowser } = await import('../lib/export/session.js')
   const { DIAGNOSTIC_METRICS_FILE, MEASURED_THEMES } = await import('../lib/render/diagnostic-metrics.js')
   const all = {}
-  await withBrowser({}, async (launching) => {
-    const browser = await launching
+  await withBrowser({}, async (session) => {
+    const browser = await session.browser()
     for (const theme of MEASURED_THEMES) all[theme] = await measureDiagnostic(browser, theme)
   })
   await writeFile(DIAGNOSTIC_METRICS_FILE, `${JSON.stringify(all, null, 1)}\n`)

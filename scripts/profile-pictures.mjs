@@ -35,15 +35,15 @@ const [{ compileDeck }, { loadProfile }, { writeDeck }, { withBrowser }] = await
   import('../lib/compile.js'),
   import('../lib/config/load.js'),
   import('../lib/write.js'),
-  import('../lib/export/browser.js'),
+  import('../lib/export/session.js'),
 ])
 const profiles = positionals.length > 0 ? positionals : (await readdir(path.join(ROOT, 'associations'))).filter((n) => n.endsWith('.yml')).map((n) => `associations/${n}`)
 const outDir = path.resolve(ROOT, values.out)
 await mkdir(outDir, { recursive: true })
 const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-pictures-'))
 try {
-  await withBrowser({}, async (launching) => {
-    const browser = await launching
+  await withBrowser({}, async (session) => {
+    const browser = await session.browser()
     for (const file of profiles) {
       const profile = await loadProfile(file, ROOT)
       const compiled = await compileDeck({ cwd: ROOT, deck: 'slides', profile })

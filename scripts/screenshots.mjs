@@ -8,7 +8,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { closeBrowser, launchBrowser } from '../lib/export/browser.js'
+import { closeBrowser, launchBrowser } from '../lib/export/launch.js'
 
 /**
  * Writes `OUT/slide-NN.png` for each slide of the deck built in `deckDir` (its own frame size: 1280×720,

@@ -106,12 +106,12 @@ async function svgTwin(dir) {
 const SLIDES_ONLY = `
 const [root, deck, dir, executablePath] = process.argv.slice(2)
 const { compileDeck } = await import(root + '/lib/compile.js')
-const { withBrowser } = await import(root + '/lib/export/browser.js')
+const { withBrowser } = await import(root + '/lib/export/session.js')
 const { exportPdfs } = await import(root + '/lib/export/pdf.js')
 const { writeDeck } = await import(root + '/lib/write.js')
-await withBrowser({ executablePath }, async (browser) => {
+await withBrowser({ executablePath }, async (session) => {
   const compiled = await compileDeck({ cwd: root, deck, withPdf: true })
   await writeDeck(compiled, dir)
-  await exportPdfs({ browser, dir, compiled, only: ['slides.pdf'] })
+  await exportPdfs(session, { dir, compiled, only: ['slides.pdf'] })
 })
 `

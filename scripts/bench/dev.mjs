@@ -30,7 +30,7 @@ export async function run({ runs = 15 } = {}) {
 // --- internal ---
 
 async function measureReloads(runs) {
-  const { launchBrowser, closeBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'browser.js')).href)
+  const { launchBrowser, closeBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'launch.js')).href)
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'diapo-bench-dev-'))
   const deck = path.join(tmp, 'slides')
   await cp(path.join(ROOT, 'slides'), deck, { recursive: true })

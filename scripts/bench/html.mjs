@@ -101,7 +101,7 @@ async function benchBuild(deck, bins, work) {
  * Same probe for both decks.
  */
 async function benchFirstSlide(work) {
-  const { closeBrowser, launchBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'browser.js')).href)
+  const { closeBrowser, launchBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'launch.js')).href)
   const urls = {
     diapo: pathToFileURL(path.join(work, 'out', 's1000', 'diapo', 'index.html')).href,
     'reveal-md': pathToFileURL(path.join(work, 'out', 's1000', 'reveal-md', 'index.html')).href,

@@ -96,7 +96,7 @@ async function benchDeck(deck, bins, work, runs) {
  */
 async function floorCommand(browser, url, out, profile) {
   await rm(profile, { recursive: true, force: true })
-  const { BROWSER_ARGS } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'browser.js')).href)
+  const { BROWSER_ARGS } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'launch.js')).href)
   const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : []
   return {
     cmd: browser,
@@ -108,11 +108,11 @@ async function floorCommand(browser, url, out, profile) {
 const SLIDES_ONLY = `
 const [root, deck, dir] = process.argv.slice(2)
 const { compileDeck } = await import(root + '/lib/compile.js')
-const { withBrowser } = await import(root + '/lib/export/browser.js')
+const { withBrowser } = await import(root + '/lib/export/session.js')
 const { exportPdfs } = await import(root + '/lib/export/pdf.js')
-await withBrowser({}, async (browser) => {
+await withBrowser({}, async (session) => {
   const compiled = await compileDeck({ cwd: root, deck, withPdf: true })
-  await exportPdfs({ browser, dir, compiled, only: ['slides.pdf'] })
+  await exportPdfs(session, { dir, compiled, only: ['slides.pdf'] })
 })
 `
 
