@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 
-import { isDeckError } from './errors.js'
+import { DeckError, isDeckError } from './errors.js'
+import { parseLang, setLang, t } from './i18n/index.js'
 import { registerBuild } from './cli/build.js'
 import { registerNew } from './cli/new.js'
 import { registerPdf } from './cli/pdf.js'
@@ -17,12 +18,19 @@ import * as log from './log.js'
  * is a bug in diapo (stack trace, exit 2).
  */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const debug = argv.includes('--debug')
+  try {
+    // Before the program is made: its help is written in the chosen language.
+    setLang(langOption(argv))
+  } catch (err) {
+    return reportError(err, cwd, debug)
+  }
   const program = createProgram({ cwd })
   try {
     await program.parseAsync(argv, { from: 'user' })
     return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (err) {
-    return reportError(err, cwd, argv.includes('--debug'))
+    return reportError(err, cwd, debug)
   }
 }
 
@@ -33,6 +41,7 @@ function createProgram(ctx: CliContext): Command {
     .description('Markdown slides → an offline reveal.js deck, and its PDF handout.')
     .version(process.env.npm_package_version ?? '0.1.0', '-v, --version')
     .option('--debug', 'show stack traces and causes of errors')
+    .option('--lang <lang>', "the language diapo speaks: fr or en (default: the system's)")
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -63,6 +72,16 @@ function reportError(err: unknown, cwd: string, debug: boolean): number {
     return 1
   }
   console.error(err)
-  log.error('this is a bug in diapo; please report it with the command you ran and the output above')
+  log.error(t('cli.bug'))
   return 2
+}
+
+/** `--lang fr` or `--lang=fr` anywhere on the command line; undefined when absent (the system decides). */
+function langOption(argv: string[]): ReturnType<typeof parseLang> {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
+  if (at === -1) return undefined
+  const value = argv[at]!.startsWith('--lang=') ? argv[at]!.slice('--lang='.length) : (argv[at + 1] ?? '')
+  const lang = parseLang(value)
+  if (!lang) throw new DeckError(t('cli.langUnknown', { value }), 'E_USAGE', { hint: t('cli.langHint') })
+  return lang
 }

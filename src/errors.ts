@@ -1,5 +1,7 @@
 import path from 'node:path'
 
+import type { Diagnostic } from './diagnostics.js'
+
 /** Where something comes from in the user's sources: a file and a 1-based line. */
 export interface SourceLocation {
   file: string
@@ -30,9 +32,21 @@ export class DeckError extends Error {
   constructor(
     message: string,
     readonly code: DeckErrorCode,
-    readonly detail: { loc?: SourceLocation; hint?: string; cause?: unknown } = {},
+    readonly detail: { loc?: SourceLocation; hint?: string; cause?: unknown; rule?: string } = {},
   ) {
     super(message, { cause: detail.cause })
+  }
+
+  /** The error as every report prints it; its rule is the code's (`E_IMAGE` → `image`) unless given. */
+  toDiagnostic(): Diagnostic {
+    const { loc, hint, rule } = this.detail
+    return {
+      severity: 'error',
+      rule: rule ?? this.code.slice(2).toLowerCase().replaceAll('_', '-'),
+      ...(loc ? { loc } : {}),
+      message: this.message,
+      ...(hint ? { hint } : {}),
+    }
   }
 
   /** `slides/intro.md:42: message` with the path relative to `cwd`. */

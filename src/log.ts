@@ -1,5 +1,7 @@
 import pc from 'picocolors'
 
+import { t } from './i18n/index.js'
+
 /** Progress output is for people at a terminal: none when piped or under CI. */
 export function isInteractive(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI
@@ -14,11 +16,11 @@ export function success(message: string): void {
 }
 
 export function warn(message: string): void {
-  console.error(`${pc.yellow('warning')} ${message}`)
+  console.error(`${pc.yellow(t('severity.warning'))} ${message}`)
 }
 
 export function error(message: string): void {
-  console.error(`${pc.red('error')} ${message}`)
+  console.error(`${pc.red(t('severity.error'))} ${message}`)
 }
 
 /** Relative path for messages, e.g. `dist/index.html`. */
