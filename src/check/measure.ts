@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core'
 import type { CompiledDeck } from '../compile.js'
 import { DEFAULT_TIMEOUT, pageTimeout } from '../export/launch.js'
 import type { BrowserSession } from '../export/session.js'
+import { t } from '../i18n/index.js'
 import { writeDeck } from '../write.js'
 import type { Rgba } from './contrast.js'
 
@@ -25,7 +26,7 @@ export async function measureDeck(session: BrowserSession, compiled: CompiledDec
   const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
   try {
     await writeDeck(compiled, dir, { singleFile: false })
-    const options = { timeout: pageTimeout(timeout, compiled.slideCount), what: 'the deck', allow: [dir, ...compiled.mediaScope.roots] }
+    const options = { timeout: pageTimeout(timeout, compiled.slideCount), what: t('measure.deck'), allow: [dir, ...compiled.mediaScope.roots] }
     return await session.withPage(async (page, job): Promise<DeckMeasures> => {
       await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
       const errors: string[] = []
@@ -35,8 +36,8 @@ export async function measureDeck(session: BrowserSession, compiled: CompiledDec
         if (!(await startDeck(page, dir, timeout))) {
           return {
             notStarted: {
-              message: `the deck did not start in the browser within ${Math.round(timeout / 100) / 10} s: it would show a blank page${errors.length ? ` (script error: ${errors[0]})` : ''}`,
-              hint: 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+              message: t('measure.notStarted', { seconds: Math.round(timeout / 100) / 10, scriptError: errors[0] }),
+              hint: t('measure.notStartedHint'),
             },
           }
         }

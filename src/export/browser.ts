@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { type EmbeddedBrowser, embeddedSupported, findEmbeddedBrowser, unpackEmbeddedBrowser } from './embedded.js'
 
 /** Which browser to start, and how long it may take. */
@@ -45,20 +46,20 @@ export async function resolveBrowser(options: BrowserOptions = {}, env = process
   if (explicit?.[1] === EMBEDDED) {
     const embedded = await findEmbeddedBrowser(env)
     if (embedded) return { executablePath: embedded.executablePath, source: explicit[0], embedded }
-    throw browserNotFound([], `the embedded browser (${EMBEDDED_LABEL}) is not installed`)
+    throw browserNotFound([], t('browser.embeddedMissing', { label: t('browser.embeddedPackage') }))
   }
   // An explicit path that does not exist is a mistake to report, not a reason to pick another browser.
   if (explicit) {
     const [source, chosen] = explicit as [BrowserSource, string]
     if (await isExecutable(chosen)) return { executablePath: chosen, source }
-    throw browserNotFound([chosen], `the browser given by ${source} does not exist`, `check the path ${source} gives, or leave ${source} out to let diapo choose`)
+    throw browserNotFound([chosen], t('browser.givenMissing', { source }), t('browser.givenMissingHint', { source }))
   }
   const candidates = knownBrowserPaths(process.platform, env)
   const installed = await findInstalledBrowsers(env, candidates)
   if (installed[0]) return { executablePath: installed[0], source: 'installed' }
   const embedded = await findEmbeddedBrowser(env)
   if (embedded) return { executablePath: embedded.executablePath, source: 'embedded', embedded }
-  throw browserNotFound(candidates, 'no Chromium, Chrome or Edge found')
+  throw browserNotFound(candidates, t('browser.noneFound'))
 }
 
 /** The executable of the browser `resolveBrowser` chooses, the embedded one unpacked if need be. */
@@ -75,8 +76,8 @@ export async function findInstalledBrowsers(env = process.env, candidates = know
 
 /** A browser in a few words: `Chromium headless shell (/usr/bin/chromium-headless-shell)`, `embedded Chromium 147 (...)`. */
 export function describeBrowser(choice: BrowserChoice): string {
-  if (choice.embedded) return `embedded Chromium ${choice.embedded.version.split('.')[0]} (${EMBEDDED_LABEL}, in ${tildify(choice.embedded.dir)})`
-  const kind = isHeadlessShell(choice.executablePath) ? 'Chromium headless shell' : browserName(choice.executablePath)
+  if (choice.embedded) return t('browser.embedded', { version: choice.embedded.version.split('.')[0]!, label: t('browser.embeddedPackage'), dir: tildify(choice.embedded.dir) })
+  const kind = isHeadlessShell(choice.executablePath) ? t('browser.headlessShell') : browserName(choice.executablePath)
   return `${kind} (${choice.executablePath})`
 }
 
@@ -131,11 +132,11 @@ export function knownBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Process
 
 /** What to install where no browser can be had, in the words of this system. */
 export function installAdvice(platform: NodeJS.Platform, arch: string): string {
-  if (platform === 'darwin') return 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge, or Chromium with Homebrew: "brew install --cask chromium"'
-  if (platform === 'win32') return 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge (https://www.microsoft.com/edge)'
-  const apt = 'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium-headless-shell", the fastest for PDFs, or "sudo apt-get install chromium"; Fedora: "sudo dnf install chromium") or Google Chrome'
-  if (!embeddedSupported(platform, arch)) return `${apt} (diapo's embedded Chromium runs on Linux x64 only)`
-  return `run "npm install" in diapo's folder without --omit=optional (it brings the embedded Chromium, ${EMBEDDED_LABEL}), or ${apt}`
+  if (platform === 'darwin') return t('browser.installMac')
+  if (platform === 'win32') return t('browser.installWindows')
+  const install = t('browser.installLinux')
+  if (!embeddedSupported(platform, arch)) return t('browser.installLinuxOnlyX64', { install })
+  return t('browser.installEmbedded', { label: t('browser.embeddedPackage'), install })
 }
 
 // --- internal ---
@@ -147,7 +148,6 @@ async function isExecutable(file: string): Promise<boolean> {
   )
 }
 
-const EMBEDDED_LABEL = 'npm package @sparticuz/chromium'
 /** The value of `--browser-path` (or `CHROME_PATH`) that asks for the embedded browser. */
 const EMBEDDED = 'embedded'
 
@@ -165,8 +165,7 @@ function browserName(executablePath: string): string {
 }
 
 function browserNotFound(tried: string[], message: string, first?: string): DeckError {
-  const advice = `${installAdvice(process.platform, process.arch)}, or set CHROME_PATH to its executable`
   return new DeckError(message, 'E_BROWSER_NOT_FOUND', {
-    hint: `${first ? `${first}; else ${advice.replace(/^./, (c) => c.toLowerCase())}` : advice}. Tried: ${tried.join(', ')}`,
+    hint: t('browser.notFoundHint', { first, install: installAdvice(process.platform, process.arch), tried: tried.join(', ') }),
   })
 }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Browser, LaunchOptions } from 'puppeteer-core'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { makeTempDirReaped } from '../reaper.js'
 import { type BrowserOptions, isHeadlessShell, resolveBrowser } from './browser.js'
 import { embeddedBrowserEnv, isEmbeddedBrowser, unpackEmbeddedBrowser } from './embedded.js'
@@ -69,8 +70,8 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   } catch (cause) {
     process.off('exit', removeOnExit)
     await removeProfile(root)
-    throw new DeckError(`could not start the browser ${executablePath}`, 'E_BROWSER_NOT_FOUND', {
-      hint: 'check that it runs (try it with --version), or point CHROME_PATH to another Chromium, Chrome or Edge',
+    throw new DeckError(t('browser.cannotStart', { path: executablePath }), 'E_BROWSER_NOT_FOUND', {
+      hint: t('browser.cannotStartHint'),
       cause,
     })
   }

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
+import { t } from '../i18n/index.js'
 import { deckTitle } from '../render/page.js'
 import { handoutMessages } from './handout.js'
 import type { HandoutPerPage } from './layout.js'
@@ -79,7 +80,7 @@ export async function printInPage(run: ExportRun, what: PdfName, fn: (page: Page
       },
     )
   } finally {
-    for (const url of blocked) run.blocked.add(`${what}: a request outside the deck's folder was blocked: ${url}`)
+    for (const url of blocked) run.blocked.add(`${what}: ${t('pdf.requestBlocked', { url })}`)
   }
 }
 
@@ -88,7 +89,7 @@ export async function finish(run: ExportRun, file: string, name: PdfName, outlin
   const { compiled } = run.options
   const pages = await writePdfMetadata(file, { ...pdfMetadata(compiled), outline })
   if (name === SLIDES_PDF && pages !== compiled.slideCount) {
-    run.warnings.push(`${SLIDES_PDF} has ${pages} pages for ${compiled.slideCount} slides`)
+    run.warnings.push(t('pdf.pageCount', { file: SLIDES_PDF, pages, slides: compiled.slideCount }))
   }
   run.options.onProgress?.({ pdf: name, step: 'done', pages })
   return { file, pages }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { formatLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
 import { mergePdfs } from './pdf-join.js'
 import { deckOutline } from './outline.js'
@@ -42,7 +43,7 @@ export async function exportPdfs(session: BrowserSession, options: ExportPdfsOpt
     const ranges = await loadFontRanges(options.dir)
     for (const { loc, chars } of ranges ? findMissingGlyphs(options.compiled.rendered, ranges) : []) {
       const list = chars.map((c) => `"${c}"`).join(', ')
-      run.warnings.push(`${formatLocation(loc)}: ${list} ${chars.length > 1 ? 'are' : 'is'} not in the deck's fonts: the PDFs draw ${chars.length > 1 ? 'them' : 'it'} in a system font; write ${chars.length > 1 ? 'them' : 'it'} otherwise (-> for an arrow) or use an image`)
+      run.warnings.push(`${formatLocation(loc)}: ${t('pdf.missingGlyphs', { list, count: chars.length })}`)
     }
     return { files, warnings: [...run.warnings, ...run.blocked] }
   } catch (err) {
@@ -90,7 +91,7 @@ async function printSlides(run: ExportRun): Promise<PdfFile> {
   const files = parts.length === 1 ? [file] : parts.map((_, i) => path.join(options.dir, `${SLIDES_PART}${i + 1}.pdf`))
   try {
     const tooTall = await settleAll(parts.map((range, i) => printSlidesPart(run, files[i]!, range, onPrinting)))
-    for (const where of tooTall.flat()) run.warnings.push(`${where}: the slide is taller than its frame; its end is cut in ${SLIDES_PDF}`)
+    for (const where of tooTall.flat()) run.warnings.push(`${where}: ${t('pdf.slideTooTall', { file: SLIDES_PDF })}`)
     if (parts.length > 1) await mergePdfs(files, file, pdfMetadata(options.compiled))
     // Bookmarks: slide n is page n.
     const outline = deckOutline(options.compiled.rendered, (n) => ({ page: n - 1 }))

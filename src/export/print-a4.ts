@@ -3,6 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { formatLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { deckTitle } from '../render/page.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
 import { A4, HANDOUT_MARGIN } from './layout.js'
@@ -37,7 +38,7 @@ export async function printHandout(run: ExportRun): Promise<PdfFile> {
     html,
     header: messages.handout,
     outline: [...outline, ...extra],
-    fit: { selector: '.handout-text', from: 10.5, min: 8.5, what: 'the attendees\' text is too long for the handout and is cut; shorten it' },
+    fit: { selector: '.handout-text', from: 10.5, min: 8.5, what: t('pdf.handoutTextCut') },
   })
 }
 
@@ -51,7 +52,7 @@ export async function printNotes(run: ExportRun): Promise<PdfFile> {
     html,
     header: notesMessages(rendered.meta.lang).speakerCopy,
     outline: deckOutline(rendered, (n) => ({ dest: `slide-${n}` })),
-    fit: { selector: '.handout-notes', from: 9.5, min: 6.5, what: 'the notes are too long for notes.pdf and are cut; shorten them or split the slide' },
+    fit: { selector: '.handout-notes', from: 9.5, min: 6.5, what: t('pdf.notesCut') },
   })
 }
 
@@ -87,7 +88,7 @@ async function printA4(run: ExportRun, job: A4Job): Promise<PdfFile> {
       const slides = compiled.rendered.stacks.flatMap((stack) => stack.slides)
       for (const n of cut) {
         const loc = slides[n - 1]?.loc
-        run.warnings.push(`${loc ? formatLocation(loc) : `slide ${n}`}: ${job.fit.what}`)
+        run.warnings.push(`${loc ? formatLocation(loc) : t('location.slide', { slide: n })}: ${job.fit.what}`)
       }
       onProgress?.({ pdf: job.name, step: 'printing' })
       const margin = { top: `${HANDOUT_MARGIN.top}mm`, bottom: `${HANDOUT_MARGIN.bottom}mm`, left: `${HANDOUT_MARGIN.side}mm`, right: `${HANDOUT_MARGIN.side}mm` }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js'
 import { isInteractive } from '../log.js'
 import { type BrowserChoice, describeBrowser } from './browser.js'
 import type { PdfProgress } from './pdf.js'
@@ -9,8 +10,8 @@ import type { PdfProgress } from './pdf.js'
 export function createBrowserNotice(stream: NodeJS.WriteStream = process.stderr): ((choice: BrowserChoice) => void) | undefined {
   if (!isInteractive()) return undefined
   return (choice) => {
-    const unpacking = choice.embedded && !choice.embedded.unpacked ? ' — unpacking it, once, takes a few seconds' : ''
-    stream.write(`  browser: ${describeBrowser(choice)}${unpacking}\n`)
+    const unpacking = !!choice.embedded && !choice.embedded.unpacked
+    stream.write(`  ${t('progress.browser', { browser: describeBrowser(choice), unpacking })}\n`)
   }
 }
 
@@ -28,7 +29,7 @@ export function createPdfProgress(stream: NodeJS.WriteStream = process.stderr): 
     if (progress.step === 'done') {
       status.delete(progress.pdf)
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
-      stream.write(`  ${progress.pdf}: ${progress.pages} pages (${seconds} s)\n`)
+      stream.write(`  ${t('progress.done', { pdf: progress.pdf, pages: progress.pages ?? 0, seconds })}\n`)
     } else {
       status.set(progress.pdf, describe(progress))
     }
@@ -39,6 +40,6 @@ export function createPdfProgress(stream: NodeJS.WriteStream = process.stderr): 
 // --- internal ---
 
 function describe(progress: PdfProgress): string {
-  if (progress.step === 'loading') return 'loading…'
-  return progress.pages ? `printing ${progress.pages} pages…` : 'printing…'
+  if (progress.step === 'loading') return t('progress.loading')
+  return t('progress.printing', { pages: progress.pages })
 }

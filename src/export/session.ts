@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import type { BrowserOptions } from './browser.js'
 import { guardRequests, type RequestGuard } from './guard.js'
 import { closeBrowser, DEFAULT_TIMEOUT, launchBrowser } from './launch.js'
@@ -158,8 +159,8 @@ class Session implements BrowserSession {
 }
 
 function timeoutError(what: string, timeout: number, cause?: unknown): DeckError {
-  return new DeckError(`${what}: the page was not ready after ${Math.round(timeout / 100) / 10} s`, 'E_EXPORT', {
-    hint: 'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
+  return new DeckError(t('page.notReady', { what, seconds: Math.round(timeout / 100) / 10 }), 'E_EXPORT', {
+    hint: t('page.notReadyHint'),
     cause,
   })
 }

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
 import { DeckError, type SourceLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 
 /**
  * The error of a PDF page that timed out, naming the slide it waits for (see `findUnreadySlide`);
@@ -12,9 +13,9 @@ import { DeckError, type SourceLocation } from '../errors.js'
 export async function unreadySlideError(page: Page, compiled: CompiledDeck, what: string, timeout: number, cause: unknown): Promise<DeckError | undefined> {
   const culprit = await findUnreadySlide(page, compiled)
   if (!culprit) return undefined
-  return new DeckError(`this slide was not ready after ${Math.round(timeout / 100) / 10} s (${culprit.why}): ${what} was not printed`, 'E_EXPORT', {
+  return new DeckError(t('pdf.slideNotReady', { seconds: Math.round(timeout / 100) / 10, why: culprit.why, what }), 'E_EXPORT', {
     loc: culprit.loc,
-    hint: 'fix or remove what never finishes on this slide, or allow more time with --timeout (in seconds)',
+    hint: t('pdf.slideNotReadyHint'),
     cause,
   })
 }
@@ -50,8 +51,8 @@ async function findUnreadySlide(page: Page, compiled: CompiledDeck): Promise<Unr
     new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), UNREADY_PROBE_MS))),
   ]).finally(() => clearTimeout(timer))
   const waiting = typeof asked === 'string' ? bySource(asked) : undefined
-  if (waiting) return { loc: waiting.loc, why: 'an image, video or sound that never finished loading' }
+  if (waiting) return { loc: waiting.loc, why: t('pdf.mediaNeverLoaded') }
   if (asked !== null) return undefined
   const scripted = slides.find((s) => /<script\b/i.test(s.html + s.notesHtml))
-  return scripted ? { loc: scripted.loc, why: 'the page stopped answering: this slide has a script, which may never end' } : undefined
+  return scripted ? { loc: scripted.loc, why: t('pdf.pageHung') } : undefined
 }
