@@ -19,14 +19,15 @@ export type DeckMeasures = (SlideMeasure[] & { blocked: string[] }) | { notStart
  * Writes the deck into a temporary folder and measures its slides (`measureSlides`) in a page of
  * `session`, guarded as the PDFs' pages are: requests outside the deck's folders are blocked and listed
  * (`blocked`). A deck that does not start within `timeout` ms (a slide's script that never ends, or
- * throws before reveal.js) is reported as `notStarted`; the measuring has `timeout` plus 0.1 s a slide,
- * after which it fails with `E_EXPORT`.
+ * throws before reveal.js) is reported as `notStarted`; once started, it has `timeout` plus 0.1 s a slide
+ * to be measured, after which it fails with `E_EXPORT`.
  */
 export async function measureDeck(session: BrowserSession, compiled: CompiledDeck, timeout = DEFAULT_TIMEOUT): Promise<DeckMeasures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
   try {
     await writeDeck(compiled, dir, { singleFile: false })
-    const options = { timeout: pageTimeout(timeout, compiled.slideCount), what: t('measure.deck'), allow: [dir, ...compiled.mediaScope.roots] }
+    // `timeout` to start (its own, reported as `notStarted`), then as much again, plus 0.1 s a slide, to be measured.
+    const options = { timeout: timeout + pageTimeout(timeout, compiled.slideCount), what: t('measure.deck'), allow: [dir, ...compiled.mediaScope.roots] }
     return await session.withPage(async (page, job): Promise<DeckMeasures> => {
       await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
       const errors: string[] = []

@@ -70,7 +70,7 @@ describe('a deck that would not start', () => {
     const { code, stderr } = await runCli(['check', file, '--json', '--timeout', '3'])
     expect(performance.now() - started).toBeLessThan(60_000)
     expect(code).not.toBe(0)
-    expect(stderr).toContain('the deck: the page was not ready after 3.2 s')
+    expect(stderr).toContain('the deck: the page was not ready after 6.2 s')
     expect(stderr).not.toMatch(/TimeoutError|\n\s+at /)
   })
 })
