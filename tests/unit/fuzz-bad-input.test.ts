@@ -87,8 +87,8 @@ describe('fuzzed decks and profiles', () => {
           parseYamlWithSchema(text, '/asso/amis.yml', ProfileSchema, { code: 'E_CONFIG', hint: 'h' })
         } catch (err) {
           // Anything but a DeckError is a bug: fail the property with what was thrown.
-        expect(err).toBeInstanceOf(DeckError)
-        if (!(err instanceof DeckError)) return
+          expect(err).toBeInstanceOf(DeckError)
+          if (!(err instanceof DeckError)) return
           expect(err.detail.loc?.line ?? 0).toBeGreaterThanOrEqual(1)
           expect(err.detail.loc?.line ?? 0).toBeLessThanOrEqual(Math.max(text.split('\n').length, 1))
         }
