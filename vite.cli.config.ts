@@ -54,7 +54,8 @@ function keepModuleUrls(): Plugin {
         .replace(/\bimport\.meta\.filename\b/g, `__diapoFileURLToPath(${url})`)
         .replace(/\bimport\.meta\.dirname\b/g, `__diapoDirname(__diapoFileURLToPath(${url}))`)
       if (out === code) return null
-      const helpers = "import { fileURLToPath as __diapoFileURLToPath } from 'node:url'\nimport { dirname as __diapoDirname } from 'node:path'\n"
+      const helpers =
+        "import { fileURLToPath as __diapoFileURLToPath } from 'node:url'\nimport { dirname as __diapoDirname } from 'node:path'\n"
       return { code: helpers + out, map: null }
     },
   }

@@ -27,12 +27,22 @@ if (unknown.length > 0) {
 }
 
 const started = performance.now()
-console.log(`diapo bench on ${os.cpus().length} CPU(s), Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(
+  `diapo bench on ${os.cpus().length} CPU(s), Node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
 const failed = []
 const skipped = []
 for (const part of wanted.length > 0 ? wanted : PARTS) {
   const file = new URL(`./bench/${part}.mjs`, import.meta.url)
-  if (!(await access(file).then(() => true, () => false))) {
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     skipped.push(part)
     console.log(`\n== ${part}: skipped (scripts/bench/${part}.mjs does not exist yet)`)
     continue

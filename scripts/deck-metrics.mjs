@@ -108,7 +108,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { frame, slides, totals } = await measureDeck(path.resolve(dir))
   for (const s of slides) {
     const flags = [s.hugsTop && 'hugs the top', s.almostNothing && 'almost nothing'].filter(Boolean).join(', ')
-    console.log(`${String(s.number).padStart(3)} ${s.source}  ${s.layouts.join('+') || 'plain'}  fill ${s.fill}  icons ${s.icons}  pictures ${s.pictures}${flags ? `  ← ${flags}` : ''}`)
+    console.log(
+      `${String(s.number).padStart(3)} ${s.source}  ${s.layouts.join('+') || 'plain'}  fill ${s.fill}  icons ${s.icons}  pictures ${s.pictures}${flags ? `  ← ${flags}` : ''}`,
+    )
   }
   console.log(`\nframe ${frame.width}×${frame.height}, ${totals.slides} slides`)
   console.log(`hug the top with most of the frame empty: ${totals.hugsTop} (target ≤ 3)`)

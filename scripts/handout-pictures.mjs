@@ -17,7 +17,11 @@ const WIDTH = 520
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-pictures-'))
 try {
-  await run(process.execPath, [path.join(ROOT, 'bin', 'diapo.js'), 'build', '--asso', 'associations/jardins-partages.yml', '--pdf', '--out', work], { cwd: ROOT, env: { ...process.env, CI: '1' } })
+  await run(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'diapo.js'), 'build', '--asso', 'associations/jardins-partages.yml', '--pdf', '--out', work],
+    { cwd: ROOT, env: { ...process.env, CI: '1' } },
+  )
   const pdf = path.join(work, 'jardins-partages', 'handout.pdf')
   const pages = Number(/^Pages:\s+(\d+)/m.exec((await run('pdfinfo', [pdf])).stdout)[1])
   let table = 0

@@ -14,7 +14,19 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const DECK = path.join(ROOT, 'tests', 'fixtures', 'decks', 'layouts')
 const OUT = path.join(ROOT, 'docs', 'layouts')
 /** The picture of each slide of the fixture deck, in order (slide 7, the white photo of the scrim test, is left out). */
-const NAMES = ['title-slide', 'section-title', 'statement', 'quote', 'image-right', 'image-left', null, 'photo', 'columns', 'cards', 'closing']
+const NAMES = [
+  'title-slide',
+  'section-title',
+  'statement',
+  'quote',
+  'image-right',
+  'image-left',
+  null,
+  'photo',
+  'columns',
+  'cards',
+  'closing',
+]
 const WIDTH = 480
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'diapo-layouts-'))

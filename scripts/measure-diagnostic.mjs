@@ -54,7 +54,8 @@ export async function measureDiagnostic(browser, theme = 'default') {
       if (rows !== 2) throw new Error(`the probe's diagnostic has ${rows} rows instead of 2`)
       // The second row must be exactly one line taller than the first: its need wraps once.
       const lineHeight = await page.$eval('section.diagnostic.present td', (td) => parseFloat(getComputedStyle(td).lineHeight))
-      if (Math.abs(metrics.lineHeight - lineHeight) > 1) throw new Error(`the probe's second row is not two lines high (${metrics.lineHeight} px for lines of ${lineHeight} px)`)
+      if (Math.abs(metrics.lineHeight - lineHeight) > 1)
+        throw new Error(`the probe's second row is not two lines high (${metrics.lineHeight} px for lines of ${lineHeight} px)`)
       return metrics
     } finally {
       await page.close()
@@ -74,6 +75,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   })
   await writeFile(DIAGNOSTIC_METRICS_FILE, `${JSON.stringify(all, null, 1)}\n`)
   for (const [theme, { chars, ...layout }] of Object.entries(all)) {
-    console.log(`${path.relative(ROOT, DIAGNOSTIC_METRICS_FILE)} ${theme}: ${JSON.stringify(layout)} and ${Object.keys(chars).length} character widths`)
+    console.log(
+      `${path.relative(ROOT, DIAGNOSTIC_METRICS_FILE)} ${theme}: ${JSON.stringify(layout)} and ${Object.keys(chars).length} character widths`,
+    )
   }
 }

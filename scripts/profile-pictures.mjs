@@ -37,7 +37,10 @@ const [{ compileDeck }, { loadProfile }, { writeDeck }, { withBrowser }] = await
   import('../lib/write.js'),
   import('../lib/export/session.js'),
 ])
-const profiles = positionals.length > 0 ? positionals : (await readdir(path.join(ROOT, 'associations'))).filter((n) => n.endsWith('.yml')).map((n) => `associations/${n}`)
+const profiles =
+  positionals.length > 0
+    ? positionals
+    : (await readdir(path.join(ROOT, 'associations'))).filter((n) => n.endsWith('.yml')).map((n) => `associations/${n}`)
 const outDir = path.resolve(ROOT, values.out)
 await mkdir(outDir, { recursive: true })
 const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-pictures-'))
@@ -56,7 +59,9 @@ try {
       await page.waitForFunction(() => window.diapo?.isReady())
       await page.evaluate(() => document.fonts.ready.then(() => undefined))
       // No controls or progress bar in a picture of a slide, and no margin around it.
-      await page.evaluate(() => window.diapo.configure({ controls: false, progress: false, slideNumber: false, transition: 'none', margin: 0 }))
+      await page.evaluate(() =>
+        window.diapo.configure({ controls: false, progress: false, slideNumber: false, transition: 'none', margin: 0 }),
+      )
       const names = values.all ? Object.keys(SHOTS) : ['titre', 'contenu']
       for (const name of names) {
         const index = await page.evaluate(

@@ -77,7 +77,9 @@ async function fontFaces(url) {
     const weight = variant.replace('italic', '') || '400'
     const style = variant.includes('italic') ? 'italic' : 'normal'
     for (const subset of SUBSETS) {
-      const css = await readFile(path.join(dir, `${subset}-${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8').catch(() => undefined)
+      const css = await readFile(path.join(dir, `${subset}-${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8').catch(
+        () => undefined,
+      )
       if (!css) continue // a weight or style the family does not have: the browser synthesises it, as with Google Fonts
       const range = /unicode-range:\s*([^;]+);/.exec(css)?.[1]
       const file = path.join(dir, 'files', `${pkg}-${subset}-${weight}-${style}.woff2`)

@@ -32,10 +32,17 @@ export async function screenshotDeck(deckDir, outDir, { width, sheet = true, bro
     })
     const slides = await page.evaluate(() => window.diapo.getSlides().map((s) => window.diapo.getIndices(s)))
     for (const [i, { h, v }] of slides.entries()) {
-      await page.evaluate((h, v) => {
-        window.diapo.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER)
-        window.diapo.getCurrentSlide().querySelectorAll('.fragment').forEach((f) => f.classList.add('visible'))
-      }, h, v)
+      await page.evaluate(
+        (h, v) => {
+          window.diapo.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER)
+          window.diapo
+            .getCurrentSlide()
+            .querySelectorAll('.fragment')
+            .forEach((f) => f.classList.add('visible'))
+        },
+        h,
+        v,
+      )
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
       const file = path.join(outDir, `slide-${String(i + 1).padStart(2, '0')}.png`)
       await page.screenshot({ path: file })

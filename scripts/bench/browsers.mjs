@@ -20,17 +20,28 @@ const SHELL = '/usr/bin/chromium-headless-shell'
 
 export default async function run() {
   const lib = (file) => import(pathToFileURL(path.join(ROOT, 'lib', 'export', file)).href)
-  const [{ findInstalledBrowsers }, { findEmbeddedBrowser, unpackEmbeddedBrowser }] = await Promise.all([lib('browser.js'), lib('embedded.js')])
+  const [{ findInstalledBrowsers }, { findEmbeddedBrowser, unpackEmbeddedBrowser }] = await Promise.all([
+    lib('browser.js'),
+    lib('embedded.js'),
+  ])
   const embedded = await findEmbeddedBrowser()
   const browsers = Object.fromEntries((await findInstalledBrowsers()).map((p) => [path.basename(p), p]))
   if (embedded) browsers.embedded = await unpackEmbeddedBrowser(embedded)
-  console.log(`browsers: ${Object.entries(browsers).map(([n, p]) => `${n} (${p})`).join(', ')}`)
+  console.log(
+    `browsers: ${Object.entries(browsers)
+      .map(([n, p]) => `${n} (${p})`)
+      .join(', ')}`,
+  )
   const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-bench-browsers-'))
   try {
     const svgDeck = await svgTwin(path.join(work, 'svg-deck'))
     const script = path.join(work, 'slides-pdf.mjs')
     await writeFile(script, SLIDES_ONLY)
-    const slidesPdf = (browser, deck, out) => ({ cmd: process.execPath, args: [script, ROOT, deck, path.join(work, out), browser], env: { CI: '1' } })
+    const slidesPdf = (browser, deck, out) => ({
+      cmd: process.execPath,
+      args: [script, ROOT, deck, path.join(work, out), browser],
+      env: { CI: '1' },
+    })
     const rows = []
     for (const [name, browser] of Object.entries(browsers)) {
       const t = await timeRuns(
@@ -85,7 +96,14 @@ async function benchEmbedded(work) {
 async function svgTwin(dir) {
   await cp(PHOTOS, dir, { recursive: true })
   const images = path.join(dir, 'images')
-  const sizes = { 'atelier.jpg': [1200, 800], 'salle.png': [480, 320], 'velo.webp': [640, 360], 'carte.gif': [240, 160], 'fond.jpg': [1920, 1080], 'texture.jpg': [640, 400] }
+  const sizes = {
+    'atelier.jpg': [1200, 800],
+    'salle.png': [480, 320],
+    'velo.webp': [640, 360],
+    'carte.gif': [240, 160],
+    'fond.jpg': [1920, 1080],
+    'texture.jpg': [640, 400],
+  }
   let markdown = await readFile(path.join(dir, 'slides.md'), 'utf8')
   for (const file of await readdir(images)) {
     const size = sizes[file]

@@ -23,7 +23,9 @@ export async function run({ runs = 15 } = {}) {
   const { median } = await loadLib()
   const times = await measureReloads(runs)
   const ms = median(times)
-  console.log(`dev: save → new text in the page, median of ${runs}: ${ms.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`)
+  console.log(
+    `dev: save → new text in the page, median of ${runs}: ${ms.toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+  )
   return [{ what: 'dev: save a slide → new text in the page (ms, median)', ratio: ms, target: TARGET_MS, cmp: '<=' }]
 }
 

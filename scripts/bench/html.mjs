@@ -115,11 +115,15 @@ async function benchFirstSlide(work) {
         if (round > 0) samples[name].push(ms) // round 0 warms the browser's disk cache
       }
     }
-    console.log(`\n1000-slide deck, navigation → first slide shown in headless Chromium (median of ${PAGE_RUNS} interleaved runs, fresh page each)`)
+    console.log(
+      `\n1000-slide deck, navigation → first slide shown in headless Chromium (median of ${PAGE_RUNS} interleaved runs, fresh page each)`,
+    )
     const medians = {}
     for (const [name, s] of Object.entries(samples)) {
       medians[name] = median(s)
-      console.log(`  ${name.padEnd(9)}  ${formatMs(medians[name]).padStart(9)}   (min ${formatMs(Math.min(...s))}, max ${formatMs(Math.max(...s))})`)
+      console.log(
+        `  ${name.padEnd(9)}  ${formatMs(medians[name]).padStart(9)}   (min ${formatMs(Math.min(...s))}, max ${formatMs(Math.max(...s))})`,
+      )
     }
     return medians
   } finally {

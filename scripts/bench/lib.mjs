@@ -113,11 +113,10 @@ export async function installCompetitors() {
   await mkdir(dir, { recursive: true })
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'diapo-bench-tools', private: true }, null, 2))
   // --omit=optional: reveal-md's optional puppeteer (only for its --print) is not wanted.
-  await runCommand(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--omit=optional', '--loglevel=error', ...Object.values(COMPETITORS)],
-    { cwd: dir, env: QUIET_ENV },
-  )
+  await runCommand('npm', ['install', '--no-audit', '--no-fund', '--omit=optional', '--loglevel=error', ...Object.values(COMPETITORS)], {
+    cwd: dir,
+    env: QUIET_ENV,
+  })
   return bins
 }
 
@@ -192,6 +191,7 @@ async function exists(file) {
   )
 }
 
+// prettier-ignore
 const WORDS = [
   'association', 'logiciel', 'libre', 'données', 'hébergement', 'courriel', 'agenda', 'partage', 'bénévoles',
   'confidentialité', 'sauvegarde', 'formation', 'adhérents', 'visioconférence', 'tableur', 'réseau',
@@ -208,11 +208,24 @@ function generateSlide(n) {
   parts.push([1, 2, 3, 4].map((k) => `- ${capitalize(phrase(n + k, 5))} : **${WORDS[(n + k) % WORDS.length]}**`).join('\n'))
   if (n % 5 === 0) {
     parts.push(
-      ['| Outil | Alternative libre | Hébergement |', '|---|---|---|', ...[0, 1, 2].map((k) => `| ${WORDS[(n + k) % 16]} | ${WORDS[(n + k + 5) % 16]} | ${WORDS[(n + k + 9) % 16]} |`)].join('\n'),
+      [
+        '| Outil | Alternative libre | Hébergement |',
+        '|---|---|---|',
+        ...[0, 1, 2].map((k) => `| ${WORDS[(n + k) % 16]} | ${WORDS[(n + k + 5) % 16]} | ${WORDS[(n + k + 9) % 16]} |`),
+      ].join('\n'),
     )
   }
   if (n % 5 === 3) {
-    parts.push(['```js', `// diapositive ${n}`, `export function total${n}(items) {`, '  return items.reduce((sum, x) => sum + x.count, 0)', '}', '```'].join('\n'))
+    parts.push(
+      [
+        '```js',
+        `// diapositive ${n}`,
+        `export function total${n}(items) {`,
+        '  return items.reduce((sum, x) => sum + x.count, 0)',
+        '}',
+        '```',
+      ].join('\n'),
+    )
   }
   if (n % 3 !== 0) parts.push(`Note:\nPrésentez ${phrase(n + 3, 6)} ; demandez à la salle : « ${phrase(n, 3)} ? »`)
   return parts.join('\n\n')

@@ -22,7 +22,9 @@ export default async function run() {
   // The browser diapo finds (the headless shell where installed); Marp is given the same one.
   const { resolveBrowserPath } = await import(pathToFileURL(path.join(ROOT, 'lib', 'export', 'browser.js')).href)
   bins.browser = await resolveBrowserPath()
-  console.log(`browser: diapo and Marp ${bins.browser}; floor ${FLOOR_BROWSER}${bins.browser === FLOOR_BROWSER ? '' : ` and ${bins.browser}`}`)
+  console.log(
+    `browser: diapo and Marp ${bins.browser}; floor ${FLOOR_BROWSER}${bins.browser === FLOOR_BROWSER ? '' : ` and ${bins.browser}`}`,
+  )
   const work = await mkdtemp(path.join(os.tmpdir(), 'diapo-bench-pdf-'))
   try {
     const talk = { key: 'talk', label: 'default deck', diapo: path.join(ROOT, 'slides'), marp: await marpDefaultDeck(work) }
@@ -57,14 +59,32 @@ async function benchDeck(deck, bins, work, runs) {
     `slides.pdf, ${deck.label}`,
     {
       floor: () => floorCommand(FLOOR_BROWSER, url, floorPdf, path.join(dir, 'floor-profile')),
-      ...(otherFloor && { 'floor, diapo browser': () => floorCommand(bins.browser, url, path.join(dir, 'floor2.pdf'), path.join(dir, 'floor-profile')) }),
+      ...(otherFloor && {
+        'floor, diapo browser': () => floorCommand(bins.browser, url, path.join(dir, 'floor2.pdf'), path.join(dir, 'floor-profile')),
+      }),
       'diapo slides.pdf': { cmd: process.execPath, args: [slidesScript, ROOT, deck.diapo, path.join(dir, 'html')], env: { CI: '1' } },
       'marp --pdf': {
         cmd: bins.marp,
-        args: ['--pdf', '--no-stdin', '--browser', 'chrome', '--browser-path', bins.browser, '--browser-timeout', '600', deck.marp, '-o', path.join(dir, 'marp.pdf')],
+        args: [
+          '--pdf',
+          '--no-stdin',
+          '--browser',
+          'chrome',
+          '--browser-path',
+          bins.browser,
+          '--browser-timeout',
+          '600',
+          deck.marp,
+          '-o',
+          path.join(dir, 'marp.pdf'),
+        ],
         env: { ...QUIET_ENV, CHROME_NO_SANDBOX: '1' },
       },
-      'diapo build --pdf': { cmd: process.execPath, args: [DIAPO_BIN, 'build', deck.diapo, '--pdf', '--out', path.join(dir, 'full')], env: { CI: '1' } },
+      'diapo build --pdf': {
+        cmd: process.execPath,
+        args: [DIAPO_BIN, 'build', deck.diapo, '--pdf', '--out', path.join(dir, 'full')],
+        env: { CI: '1' },
+      },
     },
     { runs, warmup: 1 },
   )
@@ -82,8 +102,16 @@ async function benchDeck(deck, bins, work, runs) {
   ]
   if (otherFloor) {
     rows.push(
-      { what: `slides.pdf ${deck.label}: diapo/floor with diapo's browser`, ratio: t['diapo slides.pdf'] / t['floor, diapo browser'], target: 1.2 },
-      { what: `build --pdf ${deck.label}: diapo/floor with diapo's browser`, ratio: t['diapo build --pdf'] / t['floor, diapo browser'], target: 1.8 },
+      {
+        what: `slides.pdf ${deck.label}: diapo/floor with diapo's browser`,
+        ratio: t['diapo slides.pdf'] / t['floor, diapo browser'],
+        target: 1.2,
+      },
+      {
+        what: `build --pdf ${deck.label}: diapo/floor with diapo's browser`,
+        ratio: t['diapo build --pdf'] / t['floor, diapo browser'],
+        target: 1.8,
+      },
     )
   }
   if (deck.key === 'talk') rows.push({ what: 'slides.pdf default deck: KB a slide', ratio: bytes / 1024 / slides, target: 8 })
@@ -122,7 +150,9 @@ async function marpDefaultDeck(work) {
   await mkdir(dir, { recursive: true })
   const files = (await readdir(path.join(ROOT, 'slides'))).filter((f) => f.endsWith('.md')).sort()
   const bodies = await Promise.all(
-    files.map(async (f) => (await readFile(path.join(ROOT, 'slides', f), 'utf8')).replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '').trim()),
+    files.map(async (f) =>
+      (await readFile(path.join(ROOT, 'slides', f), 'utf8')).replace(/^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/, '').trim(),
+    ),
   )
   const file = path.join(dir, 'deck.md')
   const body = bodies.join('\n\n---\n\n').replace(/^(?:----|--)[ \t]*$/gm, '---')

@@ -23,13 +23,23 @@ export default async function run() {
     await symlink(path.join(ROOT, 'node_modules'), path.join(base, 'node_modules'))
     await runCommand('npm', ['run', 'compile'], { cwd: base })
     const deck = path.join(ROOT, 'slides')
-    const build = (bin, out) => ({ cmd: process.execPath, args: [bin, 'build', deck, '--pdf', '--out', path.join(work, out)], env: { CI: '1' } })
+    const build = (bin, out) => ({
+      cmd: process.execPath,
+      args: [bin, 'build', deck, '--pdf', '--out', path.join(work, out)],
+      env: { CI: '1' },
+    })
     const t = await timeRuns(
       'build --pdf, default deck',
       { [`two PDFs (${BASE})`]: build(path.join(base, 'bin', 'diapo.js'), 'two'), 'three PDFs (this tree)': build(DIAPO_BIN, 'three') },
       { runs: RUNS, warmup: 1 },
     )
-    const rows = [{ what: 'build --pdf default deck: three PDFs / two before', ratio: t['three PDFs (this tree)'] / t[`two PDFs (${BASE})`], target: 1.3 }]
+    const rows = [
+      {
+        what: 'build --pdf default deck: three PDFs / two before',
+        ratio: t['three PDFs (this tree)'] / t[`two PDFs (${BASE})`],
+        target: 1.3,
+      },
+    ]
     report(rows)
     return rows
   } finally {

@@ -29,12 +29,23 @@ export async function run({ runs = RUNS } = {}) {
       cwd: work,
       env: QUIET_ENV,
     })
-    const times = await timeRuns(`profiles${pdf ? ' with PDFs' : ' (HTML only: --pdf not available yet)'}`, {
-      one: () => build([one], path.join(work, 'out-one')),
-      ten: () => build([all], path.join(work, 'out-ten')),
-    }, { runs })
+    const times = await timeRuns(
+      `profiles${pdf ? ' with PDFs' : ' (HTML only: --pdf not available yet)'}`,
+      {
+        one: () => build([one], path.join(work, 'out-one')),
+        ten: () => build([all], path.join(work, 'out-ten')),
+      },
+      { runs },
+    )
     console.log(`  1 profile: ${(times.one / 1000).toFixed(2)} s, ${PROFILE_COUNT} profiles: ${(times.ten / 1000).toFixed(2)} s`)
-    return [{ what: `${PROFILE_COUNT} profiles${pdf ? ' + PDFs' : ' (HTML only)'} / 1 profile`, ratio: times.ten / times.one, target: TARGET, cmp: '<=' }]
+    return [
+      {
+        what: `${PROFILE_COUNT} profiles${pdf ? ' + PDFs' : ' (HTML only)'} / 1 profile`,
+        ratio: times.ten / times.one,
+        target: TARGET,
+        cmp: '<=',
+      },
+    ]
   } finally {
     await rm(work, { recursive: true, force: true })
   }

@@ -205,7 +205,7 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
 
   it('measures the table as data/diagnostic-metrics.json says (run scripts/measure-diagnostic.mjs after a CSS change)', async () => {
     const { measureDiagnostic } = (await import(path.join(REPO_ROOT, 'scripts', 'measure-diagnostic.mjs'))) as {
-      measureDiagnostic(browser: Browser, theme: string): Promise<ReturnType<typeof loadDiagnosticMetrics>>
+      measureDiagnostic: (browser: Browser, theme: string) => Promise<ReturnType<typeof loadDiagnosticMetrics>>
     }
     for (const theme of MEASURED_THEMES) {
       const measured = await measureDiagnostic(browser, theme)
@@ -232,7 +232,7 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
     const links = await jardins.$$eval('section.contact a', (anchors) =>
       anchors.map((a) => {
         // Where each line of the link ends: the character before every jump to a new line.
-        const text = a.textContent!
+        const text = a.textContent
         const range = document.createRange()
         const tops: number[] = []
         const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT)

@@ -78,7 +78,7 @@ describe('diapo build errors', () => {
   })
 
   it('lists the available themes for an unknown theme', async () => {
-    const result = await expectFailureKeepsOutput(async () => undefined, ['--theme', 'fluo'])
+    const result = await expectFailureKeepsOutput(() => Promise.resolve(), ['--theme', 'fluo'])
     expect(result.stderr).toMatch(/unknown theme "fluo"/)
     expect(result.stderr).toMatch(/default/)
     expect(result.stderr).toMatch(/contrast/)

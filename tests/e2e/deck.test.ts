@@ -137,7 +137,7 @@ describe.skipIf(!browserPath)('the default deck in Chromium', () => {
       const html = window.diapo.getSlideNotes() ?? ''
       const div = document.createElement('div')
       div.innerHTML = html
-      return div.textContent!.trim().split('\n')[0]!.slice(0, 40)
+      return div.textContent.trim().split('\n')[0]!.slice(0, 40)
     })
     const opener = page.target()
     await page.keyboard.press('s')

@@ -196,7 +196,7 @@ async function checkSpeakerView(browser: Browser, page: Page): Promise<void> {
   await speaker.waitForFunction(() => /\d/.test(document.querySelector('.clock-value')?.textContent ?? ''), { timeout: 10_000 })
   const view = await speaker.evaluate(() => ({
     text: document.body.innerText,
-    clock: document.querySelector('.clock-value')!.textContent!.trim(),
+    clock: document.querySelector('.clock-value')!.textContent.trim(),
     lang: document.documentElement.lang,
     plan: document.querySelector('.diapo-plan')?.textContent ?? '',
   }))

@@ -110,7 +110,7 @@ describe('diapo dev', () => {
     await edit(theme, (text) => text.replace('#fbf6ee', '#ffffff'))
     await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
 
-    const width = (): Promise<number> => page.$eval('section img', (img) => (img as HTMLImageElement).naturalWidth).catch(() => 0)
+    const width = (): Promise<number> => page.$eval('section img', (img) => (img).naturalWidth).catch(() => 0)
     expect(await width()).toBe(200)
     const image = path.join(deck, 'images', 'carre.svg')
     await edit(image, (text) => text.replace('width="200"', 'width="300"'))
@@ -296,7 +296,7 @@ async function expectSpeakerView(page: Page, notes: string): Promise<void> {
   expect(clock).toMatch(/\d{1,2}:\d{2}/)
   expect(await popup.content()).toContain('À suivre')
   // The current-slide frame shows the deck, on the same slide.
-  const current = await popup.$eval('#current-slide iframe', (el) => (el as HTMLIFrameElement).src)
+  const current = await popup.$eval('#current-slide iframe', (el) => (el).src)
   expect(current).toContain(new URL(page.url()).pathname)
   await popup.close()
 }
@@ -343,8 +343,8 @@ function startDev(args: string[]): Promise<Dev> {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
       if (m) resolve({ child, url: m[1]!, output: () => output })
     }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
     child.once('exit', (code) => reject(new Error(`diapo dev exited (${code}): ${output}`)))
   })
 }

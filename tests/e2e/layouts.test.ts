@@ -15,6 +15,11 @@ import { contrastRatio, type Rgba } from '../../src/check/contrast.js'
 import { pdfInfo } from './pdf-tools.js'
 import { buildDeck, cleanup, closeBrowser, findBrowser, findOverflows, launchBrowser, openDeck, REPO_ROOT, runCli, tempDir } from './helpers.js'
 
+interface DeckMetrics {
+  totals: { hugsTop: number; almostNothing: number; dividers: number; layouts: string[]; iconsAndPictures: number; outside: string[] }
+  slides: { source: string; hugsTop?: boolean; almostNothing?: boolean }[]
+}
+
 const run = promisify(execFile)
 const found = await findBrowser()
 const BROWSERS = [...new Set(['/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].filter((b) => existsSync(b)))]
@@ -55,7 +60,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
     const onSlide = async <T>(dir: string, slide: number, fn: (page: Page) => Promise<T>): Promise<T> => {
       const { page, outside } = await openDeck(browser, dir, `#/${slide - 1}`)
       try {
-        const frame = await page.evaluate(() => ({ width: window.diapo.getConfig().width as number, height: window.diapo.getConfig().height as number }))
+        const frame = await page.evaluate(() => ({ width: (window.diapo.getConfig() as { width: number }).width, height: (window.diapo.getConfig() as { height: number }).height }))
         await page.setViewport(frame)
         // No margin: the frame is the viewport, and boxes are measured in the frame's own pixels.
         await page.evaluate(() => window.diapo.configure({ margin: 0, transition: 'none' }))
@@ -193,7 +198,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       const { page, outside } = await openDeck(browser, narrow)
       try {
         await page.setViewport({ width: 960, height: 720 })
-        expect(await page.evaluate(() => [window.diapo.getConfig().width, window.diapo.getConfig().height])).toEqual([960, 720])
+        expect(await page.evaluate(() => { const c = window.diapo.getConfig() as { width: number; height: number }; return [c.width, c.height] })).toEqual([960, 720])
         expect(await findOverflows(page)).toEqual([])
       } finally {
         await page.close()
@@ -224,8 +229,9 @@ describe.skipIf(!found)('layouts in Chromium', () => {
   it('gives the default deck the figures of a designed talk', async () => {
     const { dir } = await buildDeck([])
     dirs.push(dir)
-    const { totals, slides } = await measureDeck(dir, {})
-    const where = (flag: 'hugsTop' | 'almostNothing') => slides.filter((s: Record<string, unknown>) => s[flag]).map((s: { source: string }) => s.source)
+    // scripts/deck-metrics.mjs is plain JavaScript: its result typed here, as far as the test reads it.
+    const { totals, slides } = await (measureDeck as (dir: string, options: object) => Promise<DeckMetrics>)(dir, {})
+    const where = (flag: 'hugsTop' | 'almostNothing') => slides.filter((s) => s[flag]).map((s) => s.source)
     expect(totals.hugsTop, `hug the top: ${where('hugsTop').join(', ')}`).toBeLessThanOrEqual(3)
     expect(totals.almostNothing, `almost nothing: ${where('almostNothing').join(', ')}`).toBe(0)
     expect(totals.dividers).toBeGreaterThanOrEqual(5)

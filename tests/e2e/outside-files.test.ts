@@ -33,7 +33,7 @@ describe('files from outside the deck', () => {
   }
 
   const copied = async (): Promise<string[]> =>
-    (await readdir(path.join(work, 'dist'), { recursive: true }).catch(() => [] as string[])).filter((f) => /media\//.test(f))
+    (await readdir(path.join(work, 'dist'), { recursive: true }).catch(() => [] as string[])).filter((f) => f.includes('media/'))
 
   it('refuses ../, %2e%2e/ and a symbolic link leading out, at the line of the image', async () => {
     await symlink(path.join(home, 'secret', 'photo.png'), path.join(work, 'slides', 'images', 'lien.png'))

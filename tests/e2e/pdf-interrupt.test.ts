@@ -68,7 +68,7 @@ describe('diapo build --pdf stopped by a signal', () => {
       mkdirSync(tmp)
       const child = startCli(['build', 'slides', '--pdf', '--browser-path', browser, '--out', path.join(base, 'out')], { TMPDIR: tmp, CI: '1' })
       let stderr = ''
-      child.stderr!.on('data', (d: Buffer) => (stderr += d))
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
       if (when === 'early') {
         const deadline = Date.now() + 30_000

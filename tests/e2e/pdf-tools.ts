@@ -16,8 +16,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_R
     const child = startCli(args, env, cwd)
     let stdout = ''
     let stderr = ''
-    child.stdout!.on('data', (d: Buffer) => (stdout += d))
-    child.stderr!.on('data', (d: Buffer) => (stderr += d))
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }))
   })

@@ -170,7 +170,7 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
       await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
       await page.waitForFunction(() => window.diapo?.isReady())
       await page.keyboard.press('?')
-      const href = await page.$eval('.diapo-help a.diapo-handout-link', (a) => (a as HTMLAnchorElement).href)
+      const href = await page.$eval('.diapo-help a.diapo-handout-link', (a) => (a).href)
       expect(href).toBe(pathToFileURL(path.join(out, 'handout.pdf')).href)
     } finally {
       await closeBrowser(browser)
@@ -226,8 +226,8 @@ describe('diapo pdf on a deck with vertical slides, fragments and handoutUrl', (
       await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
       await page.waitForFunction(() => window.diapo?.isReady())
       await page.evaluate(() => {
-        const { h, v } = window.diapo!.getIndices(window.diapo!.getSlides().at(-1))
-        window.diapo!.slide(h, v)
+        const { h, v } = window.diapo.getIndices(window.diapo.getSlides().at(-1))
+        window.diapo.slide(h, v)
       })
       const qr = await page.$eval('.present .diapo-handout-qr', (el) => {
         const slide = el.closest('section')!.getBoundingClientRect()

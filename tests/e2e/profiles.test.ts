@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('a deck built for an association', () => {
   it('shows the name on the title slide as written, and runs none of it', async () => {
     const title = await page.$eval('section.title-slide', (s) => ({
-      text: (s as HTMLElement).innerText,
+      text: (s).innerText,
       scripts: s.querySelectorAll('script').length,
       emphasis: s.querySelectorAll('em, a').length,
     }))
@@ -50,7 +50,7 @@ describe('a deck built for an association', () => {
 
   it('shows the logo, copied into the deck, without running its scripts', async () => {
     const logo = await page.$eval('section.title-slide img.asso-logo', async (img) => {
-      const image = img as HTMLImageElement
+      const image = img
       await image.decode()
       return { width: image.naturalWidth, src: image.getAttribute('src'), alt: image.alt }
     })
@@ -119,14 +119,14 @@ describe('a deck built for an association', () => {
   })
 
   it('leaves out the excluded section and puts the extra slides right after their section', async () => {
-    const sections = await page.$$eval('.slides section[data-section]', (all) => all.map((s) => (s as HTMLElement).dataset.section!))
+    const sections = await page.$$eval('.slides section[data-section]', (all) => all.map((s) => (s).dataset.section!))
     expect(sections).not.toContain('references')
     expect(sections).toContain('titre')
     const extra = sections.indexOf('nos-slides')
     expect(extra).toBeGreaterThan(0)
     expect(sections[extra - 1]).toBe('alternatives')
     expect(sections.lastIndexOf('alternatives')).toBe(extra - 1)
-    const text = await page.$eval('section[data-section="nos-slides"]', (s) => (s as HTMLElement).innerText)
+    const text = await page.$eval('section[data-section="nos-slides"]', (s) => (s).innerText)
     expect(text).toContain('Une diapositive propre à Club des amis.')
   })
 

@@ -66,7 +66,8 @@ describe.skipIf(!browserPath)('decks from reveal-md', () => {
     try {
       const state = await page.evaluate(() => {
         const w = window as unknown as { counterTransition: string; counterSeen: number[] }
-        const config = window.Reveal.getConfig()
+        // reveal.js 6.0.2's types import './config' without an extension: under NodeNext its config type is lost.
+        const config = window.Reveal.getConfig() as { transition: string; controls: boolean; slideNumber: unknown }
         window.Reveal.slide(1)
         const shouted = document.querySelector('.shouted')
         return {

@@ -86,7 +86,9 @@ describe('fuzzed decks and profiles', () => {
         try {
           parseYamlWithSchema(text, '/asso/amis.yml', ProfileSchema, { code: 'E_CONFIG', hint: 'h' })
         } catch (err) {
-          if (!(err instanceof DeckError)) throw err
+          // Anything but a DeckError is a bug: fail the property with what was thrown.
+          expect(err).toBeInstanceOf(DeckError)
+          if (!(err instanceof DeckError)) return
           expect(err.detail.loc?.line ?? 0).toBeGreaterThanOrEqual(1)
           expect(err.detail.loc?.line ?? 0).toBeLessThanOrEqual(Math.max(text.split('\n').length, 1))
         }
@@ -116,7 +118,8 @@ describe('fuzzed decks on disk, through the whole compile', () => {
           (e: unknown) => e,
         )
         if (err === undefined) return
-        if (!(err instanceof DeckError)) throw err
+        expect(err).toBeInstanceOf(DeckError)
+        if (!(err instanceof DeckError)) return
         if (err.detail.loc) {
           expect([file, path.join(dir, 'inconnu')]).toContain(err.detail.loc.file)
           expect(err.detail.loc.line).toBeGreaterThanOrEqual(1)

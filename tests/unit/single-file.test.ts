@@ -26,7 +26,7 @@ describe('inlineDeck', () => {
     expect(body).not.toMatch(/<\/script|<!--/i)
     expect(out).not.toMatch(/<\/style>[^<]*\*\//)
     // The escaped script means what the original meant.
-    const run = (code: string) => vm.runInNewContext(`${code}; [speaker, end, re.test("a <!-- b"), re.test("<-")]`)
+    const run = (code: string): unknown => vm.runInNewContext(`${code}; [speaker, end, re.test("a <!-- b"), re.test("<-")]`)
     expect(run(body)).toEqual(run(js))
   })
 })
