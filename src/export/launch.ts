@@ -91,7 +91,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
 export async function closeBrowser(browser: Browser | undefined): Promise<void> {
   if (!browser) return
   const proc = browser.process()
-  if (proc && proc.exitCode === null && proc.signalCode === null) {
+  if (proc?.exitCode === null && proc.signalCode === null) {
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()))
     killProcessTree(proc)
     let timer: NodeJS.Timeout | undefined

@@ -30,7 +30,7 @@ export function deckSections(deck: RenderedDeck): DeckSection[] {
       number++
       const title = slideTitle(slide, number, deck.meta.lang)
       const last = sections.at(-1)
-      if (last && last.id === slide.section) last.slides.push({ number, title })
+      if (last?.id === slide.section) last.slides.push({ number, title })
       // A part is named by its first slide, without the "(1/2)" of a slide continued on the next.
       else sections.push({ id: slide.section, title: title.replace(/\s*\(\d+\s*\/\s*\d+\)$/, ''), slides: [{ number, title }] })
     }

@@ -6,7 +6,13 @@ import { parseDictEntries, pdfString, xrefOffsets } from './pdf-syntax.js'
  * A bookmark leads to a page (its index) or to a named destination of the catalog's /Dests (Chromium
  * writes one for each element an internal link points to); one leading nowhere is left out.
  */
-export function renderOutline(pdf: string, catalog: string, pagesRoot: string, entries: OutlineEntry[], first: number): { root: number; objects: [number, string][] } {
+export function renderOutline(
+  pdf: string,
+  catalog: string,
+  pagesRoot: string,
+  entries: OutlineEntry[],
+  first: number,
+): { root: number; objects: [number, string][] } {
   const offsets = xrefOffsets(pdf)
   const body = (num: string): string => {
     const at = offsets.get(Number(num))
@@ -35,7 +41,9 @@ export function renderOutline(pdf: string, catalog: string, pagesRoot: string, e
   const objects: [number, string][] = []
   // Returns the numbers of the items written for `list` under `parent`, and how many items they hold in all.
   const write = (list: OutlineEntry[], parent: number): { nums: number[]; count: number } => {
-    const kept = list.map((entry) => ({ entry, dest: destOf(entry) ?? (entry.children?.[0] && destOf(entry.children[0])) })).filter((e) => e.dest)
+    const kept = list
+      .map((entry) => ({ entry, dest: destOf(entry) ?? (entry.children?.[0] && destOf(entry.children[0])) }))
+      .filter((e) => e.dest)
     const nums = kept.map(() => next++)
     let count = 0
     kept.forEach(({ entry, dest }, i) => {

@@ -14,7 +14,10 @@ export async function mergePdfs(parts: string[], file: string, meta: PdfMetadata
   const buffers = await Promise.all(parts.map((part) => readFile(part)))
   let joined: ReturnType<typeof joinChromiumPdfs>
   try {
-    joined = joinChromiumPdfs(buffers.map((b) => b.toString('latin1')), meta)
+    joined = joinChromiumPdfs(
+      buffers.map((b) => b.toString('latin1')),
+      meta,
+    )
   } catch {
     joined = undefined
   }
@@ -78,7 +81,10 @@ export function joinChromiumPdfs(parts: string[], meta: PdfMetadata): { text: st
   const structure = tagged ? `\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${structRoot} 0 R` : ''
   const added: [number, string][] = [
     [root, `<</Type /Pages\n/Kids [${kids.join(' ')}]\n/Count ${pages}>>`],
-    [catalog, `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}${structure}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`],
+    [
+      catalog,
+      `<</Type /Catalog\n/Pages ${root} 0 R\n/Lang ${pdfString(meta.lang)}${structure}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`,
+    ],
     [info, `<<${infoEntries(meta)}>>`],
   ]
   if (tagged) {
@@ -171,7 +177,7 @@ function readStructure(objects: string[], root: number): ChromiumPdf['structure'
   if (entries.replace(re, '').trim() !== '') return undefined
   // The document element's children: structure elements only (no marked content right under it).
   const kids = /\/K\s+(\d+\s+0\s+R|\[[^\]]*\])/.exec(objects[document - 1] ?? '')?.[1]
-  if (!kids || kids.replace(/\d+\s+0\s+R/g, '').replace(/[[\]\s]/g, '') !== '') return undefined
+  if (kids?.replace(/\d+\s+0\s+R/g, '').replace(/[[\]\s]/g, '') !== '') return undefined
   const children = [...kids.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]))
   return { document, children, nums, nextKey }
 }
@@ -189,10 +195,13 @@ function renumber(object: string, shift: number, keyShift = 0): string {
   const flush = (to: number): void => {
     out += object
       .slice(from, to)
-      .replace(/(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g, (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`)
+      .replace(
+        /(^|[\s[\]<>/])(\d+)(\s+0\s+R)(?=[\s[\]<>/]|$)/g,
+        (_, before: string, num: string, rest: string) => `${before}${Number(num) + shift}${rest}`,
+      )
       .replace(/(\/StructParents?\s+)(\d+)/g, (_, key: string, num: string) => `${key}${Number(num) + keyShift}`)
   }
-  for (let i = 0; i < object.length; ) {
+  for (let i = 0; i < object.length;) {
     const c = object[i]
     if (c === '(' || (c === '<' && object[i + 1] !== '<')) {
       // A string, copied as it is.

@@ -86,8 +86,10 @@ export function readValueEnd(s: string, i: number): number {
     for (let j = i; j < s.length; j++) {
       if (s[j] === '\\' && open === '(') j++
       else if (s[j] === '(' && open !== '(') j = readValueEnd(s, j) - 1
-      else if (s.startsWith(open, j)) (depth++, (j += open.length - 1))
-      else if (s.startsWith(close, j) && --depth === 0) return j + close.length
+      else if (s.startsWith(open, j)) {
+        depth++
+        j += open.length - 1
+      } else if (s.startsWith(close, j) && --depth === 0) return j + close.length
       else if (s.startsWith(close, j)) j += close.length - 1
     }
     throw new Error('unterminated value in a PDF dictionary')

@@ -8,7 +8,17 @@ import { t } from '../i18n/index.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
 import { mergePdfs } from './pdf-join.js'
 import { deckOutline } from './outline.js'
-import { type ExportPdfsOptions, type ExportRun, finish, HANDOUT_PDF, NOTES_PDF, type PdfFile, pdfMetadata, printInPage, SLIDES_PDF } from './pdf-job.js'
+import {
+  type ExportPdfsOptions,
+  type ExportRun,
+  finish,
+  HANDOUT_PDF,
+  NOTES_PDF,
+  type PdfFile,
+  pdfMetadata,
+  printInPage,
+  SLIDES_PDF,
+} from './pdf-job.js'
 import { HANDOUT_HTML, NOTES_HTML, printHandout, printNotes } from './print-a4.js'
 import type { BrowserSession } from './session.js'
 
@@ -47,7 +57,9 @@ export async function exportPdfs(session: BrowserSession, options: ExportPdfsOpt
     }
     return { files, warnings: [...run.warnings, ...run.blocked] }
   } catch (err) {
-    await Promise.all([SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })))
+    await Promise.all(
+      [SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })),
+    )
     throw err
   }
 }

@@ -91,7 +91,12 @@ async function printA4(run: ExportRun, job: A4Job): Promise<PdfFile> {
         run.warnings.push(`${loc ? formatLocation(loc) : t('location.slide', { slide: n })}: ${job.fit.what}`)
       }
       onProgress?.({ pdf: job.name, step: 'printing' })
-      const margin = { top: `${HANDOUT_MARGIN.top}mm`, bottom: `${HANDOUT_MARGIN.bottom}mm`, left: `${HANDOUT_MARGIN.side}mm`, right: `${HANDOUT_MARGIN.side}mm` }
+      const margin = {
+        top: `${HANDOUT_MARGIN.top}mm`,
+        bottom: `${HANDOUT_MARGIN.bottom}mm`,
+        left: `${HANDOUT_MARGIN.side}mm`,
+        right: `${HANDOUT_MARGIN.side}mm`,
+      }
       await page.pdf({
         path: file,
         format: 'A4',

@@ -80,7 +80,7 @@ export async function withBrowser<T>(options: BrowserOptions, fn: (session: Brow
 // --- internal ---
 
 /** The rejection of a job's own time-out. */
-const EXPIRED = Symbol('expired')
+class Expired extends Error {}
 
 class Session implements BrowserSession {
   readonly #launching: Promise<Browser>
@@ -105,15 +105,15 @@ class Session implements BrowserSession {
     page.setDefaultTimeout(timeout)
     let timer: NodeJS.Timeout | undefined
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(EXPIRED), timeout)
+      timer = setTimeout(() => reject(new Expired()), timeout)
     })
     try {
       const result = await Promise.race([fn(page, { timeout, blocked }), expired])
       if (!this.#closing) this.#idle.push(page)
       return result
     } catch (err) {
-      const timedOut = err === EXPIRED || (err instanceof Error && err.name === 'TimeoutError')
-      const cause = err === EXPIRED ? undefined : err
+      const timedOut = err instanceof Expired || (err instanceof Error && err.name === 'TimeoutError')
+      const cause = err instanceof Expired ? undefined : err
       const explained = timedOut ? await options.explainTimeout?.(page, cause).catch(() => undefined) : undefined
       // A hung renderer may not even close: left to close(), which kills what does not close.
       void page.close().catch(() => undefined)

@@ -10,7 +10,13 @@ import { t } from '../i18n/index.js'
  * The error of a PDF page that timed out, naming the slide it waits for (see `findUnreadySlide`);
  * `undefined` when no slide can be blamed (the session then says the page was not ready).
  */
-export async function unreadySlideError(page: Page, compiled: CompiledDeck, what: string, timeout: number, cause: unknown): Promise<DeckError | undefined> {
+export async function unreadySlideError(
+  page: Page,
+  compiled: CompiledDeck,
+  what: string,
+  timeout: number,
+  cause: unknown,
+): Promise<DeckError | undefined> {
   const culprit = await findUnreadySlide(page, compiled)
   if (!culprit) return undefined
   return new DeckError(t('pdf.slideNotReady', { seconds: Math.round(timeout / 100) / 10, why: culprit.why, what }), 'E_EXPORT', {
@@ -37,7 +43,8 @@ interface UnreadySlide {
  */
 async function findUnreadySlide(page: Page, compiled: CompiledDeck): Promise<UnreadySlide | undefined> {
   const slides = compiled.rendered.stacks.flatMap((s) => s.slides)
-  const bySource = (source: string | undefined) => slides.find((s) => source?.endsWith(`:${s.loc.line}`) && source.includes(path.basename(s.loc.file)))
+  const bySource = (source: string | undefined) =>
+    slides.find((s) => source?.endsWith(`:${s.loc.line}`) && source.includes(path.basename(s.loc.file)))
   let timer: NodeJS.Timeout | undefined
   const asked = await Promise.race([
     page

@@ -27,10 +27,10 @@ afterAll(async () => {
 
 describe('withPage', () => {
   it('lends a page finished with to the next job, and pages of their own to jobs running at once', async () => {
-    const first = await session.withPage(async (page) => page)
-    const second = await session.withPage(async (page) => page)
+    const first = await session.withPage((page) => Promise.resolve(page))
+    const second = await session.withPage((page) => Promise.resolve(page))
     expect(second).toBe(first)
-    const both = await Promise.all([session.withPage(async (page) => page), session.withPage(async (page) => page)])
+    const both = await Promise.all([session.withPage((page) => Promise.resolve(page)), session.withPage((page) => Promise.resolve(page))])
     expect(both[0]).not.toBe(both[1])
     expect(both).toContain(first)
   })
@@ -63,7 +63,8 @@ describe('withPage', () => {
       .withPage((page) => page.waitForFunction(() => false, { timeout: 200 }), {
         timeout: 5_000,
         what: 'notes.pdf',
-        explainTimeout: async (page, cause) => new DeckError(`still open: ${!page.isClosed()}, cause: ${(cause as Error).name}`, 'E_EXPORT'),
+        explainTimeout: (page, cause) =>
+          Promise.resolve(new DeckError(`still open: ${!page.isClosed()}, cause: ${(cause as Error).name}`, 'E_EXPORT')),
       })
       .catch((err: unknown) => err)
     expect(failure).toMatchObject({ message: 'still open: true, cause: TimeoutError' })
@@ -72,14 +73,14 @@ describe('withPage', () => {
   it('rethrows the error of a failed job as it is, and does not lend its page again', async () => {
     let lent: Page | undefined
     const failure = await session
-      .withPage(async (page) => {
+      .withPage((page) => {
         lent = page
-        throw new Error('the job failed')
+        return Promise.reject(new Error('the job failed'))
       })
       .catch((err: unknown) => err)
     expect(failure).toMatchObject({ message: 'the job failed' })
     await expect.poll(() => lent!.isClosed()).toBe(true)
-    expect(await session.withPage(async (page) => page)).not.toBe(lent)
+    expect(await session.withPage((page) => Promise.resolve(page))).not.toBe(lent)
   })
 
   it('blocks and lists what a page asks for outside the folders allowed to it', async () => {
@@ -117,21 +118,24 @@ describe('the end of a session', () => {
       closed = disposable
       await disposable.withPage(async (page) => page.evaluate(() => document.title))
       browser = await disposable.browser()
-      profile = browser.process()?.spawnargs.find((a) => a.startsWith('--user-data-dir='))?.split('=')[1]
+      profile = browser
+        .process()
+        ?.spawnargs.find((a) => a.startsWith('--user-data-dir='))
+        ?.split('=')[1]
       expect(profile && existsSync(profile)).toBe(true)
     }
     expect(browser.connected).toBe(false)
     expect(browser.process()?.exitCode ?? browser.process()?.signalCode).not.toBeNull()
     expect(existsSync(path.dirname(profile!))).toBe(false)
-    await expect(closed.withPage(async () => undefined)).rejects.toThrow(/browser session is closed/)
+    await expect(closed.withPage(() => Promise.resolve())).rejects.toThrow(/browser session is closed/)
     // Closing again is harmless.
     await closed.close()
   })
 
   it('reports a browser that cannot start at the first page, and still closes', async () => {
     const broken = openBrowser({ executablePath: path.join(work, 'no-such-browser') })
-    await expect(broken.withPage(async () => undefined)).rejects.toMatchObject({ code: 'E_BROWSER_NOT_FOUND' })
+    await expect(broken.withPage(() => Promise.resolve())).rejects.toMatchObject({ code: 'E_BROWSER_NOT_FOUND' })
     await broken.close()
-    await expect(broken.withPage(async () => undefined)).rejects.toThrow(/browser session is closed/)
+    await expect(broken.withPage(() => Promise.resolve())).rejects.toThrow(/browser session is closed/)
   })
 })
