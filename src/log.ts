@@ -1,5 +1,6 @@
 import pc from 'picocolors'
 
+import { type Diagnostic, formatDiagnostic } from './diagnostics.js'
 import { t } from './i18n/index.js'
 
 /** Progress output is for people at a terminal: none when piped or under CI. */
@@ -23,7 +24,12 @@ export function error(message: string): void {
   console.error(`${pc.red(t('severity.error'))} ${message}`)
 }
 
-/** Relative path for messages, e.g. `dist/index.html`. */
+/** A diagnostic as every command prints it (on stderr): `warning slides/a.md:4: message`, then its hint. */
+export function diagnostic(d: Diagnostic, cwd: string, fallbackWhere?: string): void {
+  console.error(formatDiagnostic(d, { cwd, color: pc.isColorSupported, ...(fallbackWhere ? { fallbackWhere } : {}) }))
+}
+
+/** A duration for messages: `1.23 s`. */
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`
 }
