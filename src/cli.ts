@@ -73,11 +73,10 @@ function reportError(err: unknown, { cwd, debug, json }: { cwd: string; debug: b
     // `--json`: tools read the error on stdout as they read the warnings; people still see it on stderr.
     if (json) process.stdout.write(`${JSON.stringify({ diagnostics: [diagnosticJson(err.toDiagnostic(), cwd)] }, null, 2)}\n`)
     log.diagnostic(err.toDiagnostic(), cwd)
-    if (debug) console.error(err.stack, ...(err.cause ? ['\ncause:', err.cause] : []))
+    if (debug) log.debugDetails(err)
     return 1
   }
-  console.error(err)
-  if (debug && err instanceof Error && err.cause) console.error('cause:', err.cause)
+  log.debugDetails(err)
   log.error(t('cli.bug'))
   return 2
 }

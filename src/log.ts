@@ -29,6 +29,12 @@ export function diagnostic(d: Diagnostic, cwd: string, fallbackWhere?: string): 
   console.error(formatDiagnostic(d, { cwd, color: pc.isColorSupported, ...(fallbackWhere ? { fallbackWhere } : {}) }))
 }
 
+/** `--debug`: the stack of an error and, when it wraps a library's error, that cause. */
+export function debugDetails(err: unknown): void {
+  console.error(err instanceof Error ? err.stack : err)
+  if (err instanceof Error && err.cause !== undefined) console.error('cause:', err.cause)
+}
+
 /** A duration for messages: `1.23 s`. */
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`

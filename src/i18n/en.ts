@@ -123,6 +123,20 @@ export const en = {
   'dev.stopped': 'dev server stopped',
   'dev.overlayBug': (p: { message: string }) => `diapo failed (this is a bug in diapo): ${p.message}`,
   'dev.overlayTip': 'Fix the file and save it: the deck comes back by itself. Press Esc or click outside to hide this message.',
+  'output.cannotWrite': (p: { out: string; problem: string; at: string }) => `cannot write the output folder ${p.out}: ${p.problem} (${p.at})`,
+  'output.kept': (p: { hint: string }) => `${p.hint}; the previous output was left as it was`,
+  'output.diskFull': 'the disk is full',
+  'output.quota': 'your disk quota is used up',
+  'output.freeSpaceHint': 'free some space (or choose another folder with --out), then build again',
+  'output.noPermission': 'you may not write there',
+  'output.ownFolderHint': 'choose a folder of yours with --out, e.g. --out dist',
+  'output.readOnly': 'that disk is read-only',
+  'output.readOnlyHint': 'choose another folder with --out (a USB stick may be locked)',
+  'output.fileInTheWay': 'a file stands where a folder is needed',
+  'output.fileInTheWayHint': 'choose another folder with --out, or move that file away',
+  'output.cannotCreate': 'that folder cannot be created',
+  'output.ioError': 'the disk reports a read or write error',
+  'output.ioErrorHint': 'check the disk (or USB stick), then build again',
 }
 
 export type Messages = typeof en

@@ -131,7 +131,7 @@ function reportProfile(outcome: ProfileOutcome, ctx: CliContext): void {
     return
   }
   log.diagnostic(profileDiagnostic(outcome, ctx.cwd), ctx.cwd, file)
-  if (ctx.debug && outcome.error.cause) console.error(outcome.error.cause)
+  if (ctx.debug) log.debugDetails(outcome.error)
 }
 
 /** A profile's error, named by the profile's file when it is not at a line of that file. */

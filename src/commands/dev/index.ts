@@ -45,6 +45,7 @@ async function runDev(ctx: CliContext, deck: string, opts: DevCliOptions): Promi
       if (isDeckError(error)) log.diagnostic(error.toDiagnostic(), ctx.cwd)
       else if (error) log.error(String(error))
       else if (file) log.success(t('dev.rebuilt', { file: what, ms: Math.round(ms) }))
+      if (error && ctx.debug) log.debugDetails(error)
     },
   })
   if (server.portInUse) log.warn(t('dev.portInUse', { asked: server.portInUse, port: server.port }))
