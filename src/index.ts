@@ -11,7 +11,7 @@
 export { type CheckReport, type CheckReportJson, type CheckRule, formatReport, formatReportJson } from './check/report.js'
 export { type AfterWriteOutcome, buildInto, type BuildResult } from './commands/build/into.js'
 export type { PdfOptions } from './commands/build/pdf.js'
-export { type ProfileOutcome, buildProfilesWith as buildProfiles, type ProfilesBuildOptions } from './commands/build/profiles.js'
+export { type ProfileOutcome, buildProfiles, type ProfilesBuildOptions } from './commands/build/profiles.js'
 export { build, type BuildOptions } from './commands/build/run.js'
 export { type CheckOptions, checkDeck } from './commands/check/run.js'
 export { type CompiledDeck, compileDeck, type CompileOptions } from './compile.js'

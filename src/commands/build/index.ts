@@ -67,8 +67,8 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
   const progress = opts.pdf && !opts.json ? await import('../../export/progress.js') : undefined
   const input = { cwd: ctx.cwd, deck, out: opts.out, theme: opts.theme, allowOutsideFiles: opts.allowOutsideFiles, pdf: opts.pdf, ...pdf }
   if (opts.asso?.length) {
-    const { buildProfilesWith } = await import('./profiles.js')
-    const outcomes = await buildProfilesWith({ ...input, profiles: opts.asso, onBrowser: progress?.createBrowserNotice() })
+    const { buildProfiles } = await import('./profiles.js')
+    const outcomes = await buildProfiles({ ...input, profiles: opts.asso, onBrowser: progress?.createBrowserNotice() })
     return reportProfiles(ctx, outcomes, opts, started)
   }
   const { build } = await import('./run.js')

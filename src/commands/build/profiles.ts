@@ -43,11 +43,11 @@ export interface ProfilesBuildHooks {
  * `diapo build --asso FILE... [--pdf]`: every profile's deck, and with `pdf` its PDFs, printed by one
  * browser started while the first deck builds.
  */
-export async function buildProfilesWith(options: ProfilesBuildOptions): Promise<ProfileOutcome[]> {
-  if (!options.pdf) return buildProfiles({ ...options, withPdf: false })
+export async function buildProfiles(options: ProfilesBuildOptions): Promise<ProfileOutcome[]> {
+  if (!options.pdf) return buildEachProfile({ ...options, withPdf: false })
   const { printPdfs, withPdfBrowser } = await import('./pdf.js')
   return withPdfBrowser(options, (browser) =>
-    buildProfiles({ ...options, withPdf: true }, { afterWrite: (compiled, dir) => printPdfs(browser, compiled, options)(dir) }),
+    buildEachProfile({ ...options, withPdf: true }, { afterWrite: (compiled, dir) => printPdfs(browser, compiled, options)(dir) }),
   )
 }
 
@@ -56,7 +56,7 @@ export async function buildProfilesWith(options: ProfilesBuildOptions): Promise<
  * profile that fails is reported in its outcome and leaves its previous output untouched; the others
  * build all the same. Profiles are built concurrently, so their exports can share one browser.
  */
-export async function buildProfiles(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
+export async function buildEachProfile(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
   const files = await findProfiles(options.profiles, options.cwd)
   const outDir = path.resolve(options.cwd, options.out)
   const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
