@@ -1,7 +1,7 @@
 import pc from 'picocolors'
 
 import { type Diagnostic, formatDiagnostic } from './diagnostics.js'
-import { t } from './i18n/index.js'
+import { lang, t } from './i18n/index.js'
 
 /** Progress output is for people at a terminal: none when piped or under CI. */
 export function isInteractive(): boolean {
@@ -37,5 +37,5 @@ export function debugDetails(err: unknown): void {
 
 /** A duration for messages: `1.23 s`. */
 export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`
+  return `${new Intl.NumberFormat(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(ms / 1000)} s`
 }

@@ -68,8 +68,8 @@ export const fr: Messages = {
   'build.pdfFailedDeckBuilt': (p) => `${p.out}/index.html est prêt ; les PDF ne le sont pas, les anciens sont gardés`,
   'profiles.slugTaken': (p) => `le dossier « ${p.slug} » est déjà celui de ${p.taken}`,
   'profiles.slugTakenHint': 'donnez à chaque profil son propre nom de fichier, ou son propre « slug »',
-  'profiles.someFailed': (p) => `${p.failed} profil(s) sur ${p.total} en échec (${p.names}) ; les autres sont prêts`,
-  'profiles.allFailed': (p) => `${p.failed} profil(s) sur ${p.total} en échec (${p.names})`,
+  'profiles.someFailed': (p) => `${count(p.failed, 'profil', 'profils')} sur ${p.total} en échec (${p.names}) ; les autres sont prêts`,
+  'profiles.allFailed': (p) => `${count(p.failed, 'profil', 'profils')} sur ${p.total} en échec (${p.names})`,
   'profiles.failedHint': 'corrigez les lignes indiquées plus haut et relancez : ce qui avait été fait pour un profil en échec n’a pas été touché',
   'profiles.built': (p) => `${count(p.count, 'profil prêt', 'profils prêts')} en ${p.time}`,
   'pdf.description':
