@@ -14,8 +14,6 @@ const RE_LINK_HREF = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])(.*?)\1
 export interface AnalyseContext {
   /** The deck's slides in the order the browser visits them (one per measure). */
   slides: Slide[]
-  /** Path of a source file as shown in the report (relative to the working folder). */
-  relative: (file: string) => string
   /** Output paths (`media/...`) of local images already reported missing by the build. */
   missingTargets: Set<string>
   /** Local images by output path: their path as written for the report, and their line. */

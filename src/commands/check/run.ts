@@ -85,7 +85,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
       hint: t('check.blockedHint'),
     })
   }
-  const measured = analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) })
+  const measured = analyseMeasures(measures, { slides, assets, missingTargets: new Set(missing.map((a) => a.target)) })
   issues.push(...blameProfileColours(measured, compiled, profile))
   return createReport(deckLabel(options), compiled.slideCount, issues)
 }

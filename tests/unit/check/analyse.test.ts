@@ -25,7 +25,6 @@ function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
 
 const CTX = {
   slides: [SLIDE],
-  relative: (f: string) => f.replace('/deck/', ''),
   missingTargets: new Set<string>(),
   assets: new Map([['media/images/logo.png', { name: 'slides/images/logo.png', line: 12 }]]),
 }
