@@ -22,7 +22,7 @@ export const en = {
 
   // --- the commands (commands/*, cli.ts, i18n/commander.ts): help, progress and summaries ---
   'cli.description': 'Markdown slides → an offline reveal.js deck, and its PDF handout.',
-  'cli.optVersion': 'print the version of diapo',
+  'cli.optVersion': 'output the version number',
   'cli.optDebug': 'show stack traces and causes of errors',
   'cli.optLang': "the language diapo speaks: fr or en (default: the system's)",
   'cli.helpAfterError': '(add --help for usage)',

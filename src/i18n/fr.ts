@@ -24,7 +24,7 @@ export const fr: Messages = {
 
   // --- les commandes (commands/*, cli.ts, i18n/commander.ts) : aide, avancement et bilans ---
   'cli.description': 'Des diapositives en Markdown → une présentation reveal.js qui marche sans Internet, et son support PDF.',
-  'cli.optVersion': 'afficher la version de diapo',
+  'cli.optVersion': 'afficher le numéro de version',
   'cli.optDebug': 'montrer le détail technique des erreurs (pile d’appels et cause)',
   'cli.optLang': 'la langue de diapo : fr ou en (par défaut : celle du système)',
   'cli.helpAfterError': '(ajoutez --help pour voir comment l’utiliser)',
