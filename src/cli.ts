@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander'
 
+import { registerBuild } from './commands/build/index.js'
+import { registerCheck } from './commands/check/index.js'
+import { registerDev } from './commands/dev/index.js'
+import { registerDoctor } from './commands/doctor/index.js'
+import { registerNew } from './commands/new/index.js'
+import type { CliContext } from './commands/options.js'
+import { registerPdf } from './commands/pdf.js'
+import { diagnosticJson } from './diagnostics.js'
 import { DeckError, isDeckError } from './errors.js'
 import { parseLang, setLang, t } from './i18n/index.js'
-import { registerBuild } from './cli/build.js'
-import { registerNew } from './cli/new.js'
-import { registerPdf } from './cli/pdf.js'
-import { registerCheck } from './cli/check.js'
-import type { CliContext } from './cli/context.js'
-import { registerDev } from './cli/dev.js'
-import { registerDoctor } from './cli/doctor.js'
+import { localizeCommander } from './i18n/commander.js'
 import { exitOnSignals, handleSignalsYourself } from './interrupt.js'
 import * as log from './log.js'
 
@@ -19,18 +21,19 @@ import * as log from './log.js'
  */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   const debug = argv.includes('--debug')
+  const json = argv.includes('--json')
   try {
     // Before the program is made: its help is written in the chosen language.
     setLang(langOption(argv))
   } catch (err) {
-    return reportError(err, cwd, debug)
+    return reportError(err, { cwd, debug, json })
   }
-  const program = createProgram({ cwd })
+  const program = createProgram({ cwd, debug })
   try {
     await program.parseAsync(argv, { from: 'user' })
     return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (err) {
-    return reportError(err, cwd, debug)
+    return reportError(err, { cwd, debug, json })
   }
 }
 
@@ -38,13 +41,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
 function createProgram(ctx: CliContext): Command {
   const program = new Command('diapo')
-    .description('Markdown slides → an offline reveal.js deck, and its PDF handout.')
-    .version(process.env.npm_package_version ?? '0.1.0', '-v, --version')
-    .option('--debug', 'show stack traces and causes of errors')
-    .option('--lang <lang>', "the language diapo speaks: fr or en (default: the system's)")
+    .description(t('cli.description'))
+    .version(process.env.npm_package_version ?? '0.1.0', '-v, --version', t('cli.optVersion'))
+    .option('--debug', t('cli.optDebug'))
+    .option('--lang <lang>', t('cli.optLang'))
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError(t('cli.helpAfterError'))
     // `dev` stops gracefully on Ctrl-C by itself; every other command stops at once, cleaning up.
     .hook('preAction', (_, action) => {
       if (action.name() === 'dev') handleSignalsYourself()
@@ -57,21 +59,24 @@ function createProgram(ctx: CliContext): Command {
   registerDev(program, ctx)
   registerCheck(program, ctx)
   registerDoctor(program, ctx)
-
+  // After the commands are made: each gets commander's own words in the user's language.
+  localizeCommander(program)
   return program
 }
 
-function reportError(err: unknown, cwd: string, debug: boolean): number {
+function reportError(err: unknown, { cwd, debug, json }: { cwd: string; debug: boolean; json: boolean }): number {
   if (err instanceof CommanderError) {
     // Help and version exit 0; usage mistakes were already printed by commander.
     return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 1
   }
   if (isDeckError(err)) {
-    log.error(err.format(cwd))
-    if (debug && err.cause) console.error(err.cause)
+    // `--json`: tools read the error on stdout as they read the warnings; people still see it on stderr.
+    if (json) process.stdout.write(`${JSON.stringify({ diagnostics: [diagnosticJson(err.toDiagnostic(), cwd)] }, null, 2)}\n`)
+    log.diagnostic(err.toDiagnostic(), cwd)
+    if (debug) log.debugDetails(err)
     return 1
   }
-  console.error(err)
+  log.debugDetails(err)
   log.error(t('cli.bug'))
   return 2
 }

@@ -19,7 +19,8 @@ import { readRevealMdOptions } from './render/reveal-md.js'
 import { singleFileName } from './single-file.js'
 import { findRemoteInDeck } from './render/remote.js'
 import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
-import type { Deck, DeckWarning, LocalAsset, RenderedDeck, SourceFile } from './types.js'
+import type { Diagnostic } from './diagnostics.js'
+import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
 export interface CompileOptions {
   /** Working folder: relative paths and printed locations are relative to it. */
@@ -70,7 +71,7 @@ export interface CompiledDeck {
   /** Who the deck is for (the handout's cover, diagnostic table and contacts). */
   audience: Audience
   /** Problems that do not stop the build, each at the line to fix (e.g. a profile colour adjusted). */
-  warnings: DeckWarning[]
+  warnings: Diagnostic[]
   /** The deck's colours derived from the profile's, when it gives some (see `derivePalette`). */
   palette?: Palette
 }
@@ -152,7 +153,9 @@ async function brandProfile({ profile, source }: LoadedProfile, themeFile: strin
   if (!profile.colors.primary && !profile.colors.accent) return undefined
   const { derivePalette, describeAdjustment, paletteStyle, readThemeColours } = await import('./config/palette.js')
   const palette = derivePalette(profile.colors, readThemeColours(await readFile(themeFile, 'utf8')))
-  const warnings: DeckWarning[] = palette.adjustments.map((adjustment) => ({
+  const warnings: Diagnostic[] = palette.adjustments.map((adjustment) => ({
+    severity: 'warning',
+    rule: 'contrast',
     loc: { file: source.file, line: source.lineOf(adjustment.path) },
     ...describeAdjustment(adjustment),
   }))

@@ -48,8 +48,21 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
   return `${tag} ${where ? `${where}: ` : ''}${d.message}${d.hint ? `\n  → ${d.hint}` : ''}`
 }
 
+/** A diagnostic as tools read it (`--json`): `loc` flattened into `file`, `line` and `column`. */
+export interface DiagnosticJson {
+  severity: Severity
+  rule: string
+  slide?: number
+  file?: string
+  line?: number
+  column?: number
+  message: string
+  hint?: string
+  details?: Record<string, unknown>
+}
+
 /** The diagnostic for tools: flat, stable keys, the file relative to `cwd` with `/` separators. */
-export function diagnosticJson(d: Diagnostic, cwd = process.cwd()): Record<string, unknown> {
+export function diagnosticJson(d: Diagnostic, cwd = process.cwd()): DiagnosticJson {
   return {
     severity: d.severity,
     rule: d.rule,

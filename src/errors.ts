@@ -24,7 +24,7 @@ export type DeckErrorCode =
 
 /**
  * A mistake the user can fix. Anything else thrown is a bug in diapo.
- * `cli.ts` prints it as `file:line: message` followed by the hint.
+ * `cli.ts` prints it as every diagnostic is (`toDiagnostic`, `formatDiagnostic`); `--debug` adds its stack and cause.
  */
 export class DeckError extends Error {
   override name = 'DeckError'
@@ -55,11 +55,6 @@ export class DeckError extends Error {
     const where = loc ? `${formatLocation(loc, cwd)}: ` : ''
     return `${where}${this.message}${hint ? `\n  → ${hint}` : ''}`
   }
-}
-
-/** A warning as printed: `file:line: message`, then its hint. */
-export function formatWarning(warning: { loc: SourceLocation; message: string; hint?: string }, cwd = process.cwd()): string {
-  return `${formatLocation(warning.loc, cwd)}: ${warning.message}${warning.hint ? `\n  → ${warning.hint}` : ''}`
 }
 
 export function formatLocation(loc: SourceLocation, cwd = process.cwd()): string {

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError, displayPath } from './errors.js'
+import { t } from './i18n/index.js'
 import { makeTempDirReaped } from './reaper.js'
 
 /**
@@ -85,16 +86,16 @@ export async function writeStaged<T>(out: string, write: (dir: string) => Promis
 
 // --- internal ---
 
-/** What the file system says, in a volunteer's words; other errors pass through unchanged. */
-const FS_PROBLEMS: Record<string, { message: string; hint: string }> = {
-  ENOSPC: { message: 'the disk is full', hint: 'free some space (or choose another folder with --out), then build again' },
-  EDQUOT: { message: 'your disk quota is used up', hint: 'free some space (or choose another folder with --out), then build again' },
-  EACCES: { message: 'you may not write there', hint: 'choose a folder of yours with --out, e.g. --out dist' },
-  EPERM: { message: 'you may not write there', hint: 'choose a folder of yours with --out, e.g. --out dist' },
-  EROFS: { message: 'that disk is read-only', hint: 'choose another folder with --out (a USB stick may be locked)' },
-  ENOTDIR: { message: 'a file stands where a folder is needed', hint: 'choose another folder with --out, or move that file away' },
-  ENOENT: { message: 'that folder cannot be created', hint: 'choose a folder of yours with --out, e.g. --out dist' },
-  EIO: { message: 'the disk reports a read or write error', hint: 'check the disk (or USB stick), then build again' },
+/** What the file system says, in a volunteer's words (read when said: the language is set after import). */
+const FS_PROBLEMS: Record<string, { message: () => string; hint: () => string }> = {
+  ENOSPC: { message: () => t('output.diskFull'), hint: () => t('output.freeSpaceHint') },
+  EDQUOT: { message: () => t('output.quota'), hint: () => t('output.freeSpaceHint') },
+  EACCES: { message: () => t('output.noPermission'), hint: () => t('output.ownFolderHint') },
+  EPERM: { message: () => t('output.noPermission'), hint: () => t('output.ownFolderHint') },
+  EROFS: { message: () => t('output.readOnly'), hint: () => t('output.readOnlyHint') },
+  ENOTDIR: { message: () => t('output.fileInTheWay'), hint: () => t('output.fileInTheWayHint') },
+  ENOENT: { message: () => t('output.cannotCreate'), hint: () => t('output.ownFolderHint') },
+  EIO: { message: () => t('output.ioError'), hint: () => t('output.ioErrorHint') },
 }
 
 /** An error of the file system while writing `out` becomes a `DeckError`; anything else is kept. */
@@ -103,8 +104,8 @@ function outputError(err: unknown, out: string): unknown {
   const problem = code ? FS_PROBLEMS[code] : undefined
   if (!problem || err instanceof DeckError) return err
   const at = (err as { dest?: string }).dest ?? (err as NodeJS.ErrnoException).path ?? out
-  return new DeckError(`cannot write the output folder ${displayPath(out)}: ${problem.message} (${displayPath(at)})`, 'E_OUTPUT', {
-    hint: `${problem.hint}; the previous output was left as it was`,
+  return new DeckError(t('output.cannotWrite', { out: displayPath(out), problem: problem.message(), at: displayPath(at) }), 'E_OUTPUT', {
+    hint: t('output.kept', { hint: problem.hint() }),
     cause: err,
   })
 }

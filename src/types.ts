@@ -109,12 +109,3 @@ export interface RenderedDeck {
   meta: Required<Pick<DeckMeta, 'lang'>> & DeckMeta
   stacks: { slides: RenderedSlide[] }[]
 }
-
-/** A problem that does not stop the build (a profile colour diapo had to change), and where to fix it. */
-export interface DeckWarning {
-  loc: SourceLocation
-  message: string
-  hint?: string
-  /** `remote`: a resource from the Internet (an error for `diapo check`); else a colour adjusted. */
-  rule?: 'remote'
-}

@@ -8,13 +8,13 @@ import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
 import { isDeckError } from '../errors.js'
 import { contentTypeOf } from '../media.js'
-import type { DeckWarning } from '../types.js'
+import type { Diagnostic } from '../diagnostics.js'
 import { RUNTIME_DIR } from '../write.js'
 import { HELLO_EVENT, type OverlayError, renderDevPage, renderOverlayError, SLIDES_EVENT, splitPage } from './dev-page.js'
 
 export interface DeckPluginOptions extends DeckInput {
   /** Called after each rebuild: the error when it failed, and how long it took. */
-  onRebuild?: (result: { error?: unknown; ms: number; file?: string; warnings?: DeckWarning[] }) => void
+  onRebuild?: (result: { error?: unknown; ms: number; file?: string; warnings?: Diagnostic[] }) => void
 }
 
 /** Pause after a change before rebuilding: editors often write a file in two steps. */

@@ -1,4 +1,5 @@
 import { formatLocation, isDeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 
 /** An error as Vite's client shows it in its overlay (`{ type: 'error', err }` on the HMR socket). */
 export interface OverlayError {
@@ -25,8 +26,20 @@ export const HELLO_EVENT = 'diapo:hello'
  * the runtime, fonts and theme stay loaded. A page without a deck (it never built) reloads instead.
  * It also says which build it was served (`diapo:hello`, sent by Vite's client once its socket opens):
  * a rebuild finished before that was announced to nobody, and the server then reloads the page.
+ * Vite's error overlay is made plain, for volunteers: no "[plugin:diapo]", and instead of Vite's tip about
+ * `server.hmr.overlay` in `vite.config.ts`, what to do, in the user's language (`tip`).
  */
-const devClient = (build: number): string => `import { createHotContext } from '${VITE_CLIENT}'
+const devClient = (build: number, tip: string): string => `import { createHotContext } from '${VITE_CLIENT}'
+const tip = ${JSON.stringify(tip).replace(/</g, '\\u003c')}
+const plain = (overlay) => {
+  const root = overlay.shadowRoot
+  const tipElement = root && root.querySelector('.tip')
+  if (tipElement) tipElement.textContent = tip
+  const plugin = root && root.querySelector('.plugin')
+  if (plugin) plugin.textContent = ''
+}
+new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => { if (n.nodeName === 'VITE-ERROR-OVERLAY') plain(n) })))
+  .observe(document.documentElement, { childList: true, subtree: true })
 const hot = createHotContext('/@diapo/deck')
 hot.send('${HELLO_EVENT}', { build: ${build} })
 hot.on('${SLIDES_EVENT}', ({ slides }) => {
@@ -61,7 +74,7 @@ export function splitPage(html: string): { shell: string; slides: string } | und
 export function renderOverlayError(err: unknown, cwd: string, source?: string): OverlayError {
   if (!isDeckError(err)) {
     const e = err instanceof Error ? err : new Error(String(err))
-    return { message: `diapo failed (this is a bug in diapo): ${e.message}`, stack: e.stack ?? '', plugin: 'diapo' }
+    return { message: t('dev.overlayBug', { message: e.message }), stack: e.stack ?? '', plugin: 'diapo' }
   }
   const loc = err.detail.loc
   const hint = err.detail.hint ? `\n→ ${err.detail.hint}` : ''
@@ -103,7 +116,7 @@ export function renderDevPage(html: string | undefined, error?: OverlayError, bu
     /(<meta http-equiv="Content-Security-Policy" content="[^"]*?)(")/,
     (_, head: string, end: string) => `${head}; connect-src 'self' ws://127.0.0.1:*${end}`,
   )
-  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${devClient(build)}</script>`]
+  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${devClient(build, t('dev.overlayTip'))}</script>`]
   if (error) {
     // Module scripts run in order: the client has defined its overlay element by then.
     const json = JSON.stringify(error).replace(/</g, '\\u003c')

@@ -3,7 +3,7 @@ import { decodeHtmlEntities } from '../render/entities.js'
 import type { Slide } from '../types.js'
 import { AA_RATIO, blend, contrastRatio, effectiveBackground, formatRatio, toHex } from './contrast.js'
 import type { Edges, SlideMeasure } from './measure.js'
-import type { CheckIssue } from './report.js'
+import type { Diagnostic } from '../diagnostics.js'
 
 /** Overflow below this many pixels is rounding, not a problem a viewer could see. */
 export const OVERFLOW_TOLERANCE = 2
@@ -14,8 +14,6 @@ const RE_LINK_HREF = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])(.*?)\1
 export interface AnalyseContext {
   /** The deck's slides in the order the browser visits them (one per measure). */
   slides: Slide[]
-  /** Path of a source file as shown in the report (relative to the working folder). */
-  relative: (file: string) => string
   /** Output paths (`media/...`) of local images already reported missing by the build. */
   missingTargets: Set<string>
   /** Local images by output path: their path as written for the report, and their line. */
@@ -23,19 +21,19 @@ export interface AnalyseContext {
 }
 
 /** Turns the browser's measures of each slide into issues, located by slide number and `file:line`. */
-export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): CheckIssue[] {
+export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): Diagnostic[] {
   return measures.flatMap((m, i) => {
     const slide = ctx.slides[i]
-    const at = (needle?: string, line?: number): Pick<CheckIssue, 'slide' | 'file' | 'line'> => ({
+    const at = (needle?: string, line?: number): Pick<Diagnostic, 'slide' | 'loc'> => ({
       slide: m.number,
-      ...(slide ? { file: ctx.relative(slide.loc.file), line: line ?? (needle ? lineOf(slide, needle) : slide.loc.line) } : {}),
+      ...(slide ? { loc: { file: slide.loc.file, line: line ?? (needle ? lineOf(slide, needle) : slide.loc.line) } } : {}),
     })
-    const issues: CheckIssue[] = []
+    const issues: Diagnostic[] = []
     const overflow = overflowIssue(m)
     if (overflow) issues.push({ ...at(), ...overflow })
     for (const img of m.images) {
       const asset = ctx.assets.get(img.src)
-      const image = (rule: 'image-missing' | 'image-alt', message: string, hint: string): CheckIssue => ({
+      const image = (rule: 'image-missing' | 'image-alt', message: string, hint: string): Diagnostic => ({
         ...at(img.src, asset?.line),
         severity: 'error',
         rule,
@@ -106,7 +104,7 @@ export const TITLE_FILL_LIMIT = 0.8
 // --- internal ---
 
 /** A heading alone on a content slide; a title slide squeezed by its content (a long name). */
-function layoutIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'> | undefined {
+function layoutIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undefined {
   if (m.headingOnly && !m.classes.some((c) => HEADING_LAYOUTS.includes(c))) {
     return {
       severity: 'warning',
@@ -131,7 +129,7 @@ function layoutIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line
   return undefined
 }
 
-function overflowIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'> | undefined {
+function overflowIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undefined {
   const worst = (e: Edges): [keyof Edges, number] =>
     (Object.entries(e) as [keyof Edges, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))
   const [edge, px] = worst(m.overflow)
@@ -150,7 +148,7 @@ function overflowIssue(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'li
   }
 }
 
-function contrastIssues(m: SlideMeasure): Omit<CheckIssue, 'slide' | 'file' | 'line'>[] {
+function contrastIssues(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'>[] {
   const pairs = new Map<string, { ratio: number; fg: string; bg: string; sample: string }>()
   for (const t of m.texts) {
     const bg = effectiveBackground(t.layers)

@@ -1,5 +1,8 @@
 import pc from 'picocolors'
 
+import { type Diagnostic, diagnosticJson, type DiagnosticJson, formatDiagnostic, type FormatOptions } from '../diagnostics.js'
+import { t } from '../i18n/index.js'
+
 /** What `diapo check` looks for. */
 export type CheckRule =
   | 'build' // the deck does not build: malformed YAML, unknown template variable or partial...
@@ -17,36 +20,22 @@ export type CheckRule =
   | 'heading-only' // a content slide that shows its heading and nothing else
   | 'title-crowded' // a title slide whose content fills most of the frame (a long association name)
 
-/** One finding, located by slide number and `file:line`. */
-export interface CheckIssue {
-  severity: 'error' | 'warning'
-  rule: CheckRule
-  /** 1-based slide number, as the deck shows it; absent when the deck did not build. */
-  slide?: number
-  /** Source file, relative to the working folder. */
-  file?: string
-  line?: number
-  message: string
-  hint?: string
-  /** Measures behind the message (pixels, colours, ratio...), for tools reading `--json`. */
-  details?: Record<string, unknown>
-}
-
 export interface CheckReport {
   deck: string
   slides: number
   errors: number
   warnings: number
-  issues: CheckIssue[]
+  /** Each finding, located by slide number and `file:line`; `rule` is a `CheckRule`. */
+  issues: Diagnostic[]
 }
 
 /** Sorts the issues (by slide, errors first) and counts them. */
-export function createReport(deck: string, slides: number, issues: CheckIssue[]): CheckReport {
+export function createReport(deck: string, slides: number, issues: Diagnostic[]): CheckReport {
   const sorted = [...issues].sort(
     (a, b) =>
       (a.slide ?? 0) - (b.slide ?? 0) ||
       severityRank(a) - severityRank(b) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.loc?.line ?? 0) - (b.loc?.line ?? 0) ||
       a.rule.localeCompare(b.rule),
   )
   return {
@@ -59,36 +48,32 @@ export function createReport(deck: string, slides: number, issues: CheckIssue[])
 }
 
 /**
- * The report for a terminal: one line per issue, `file:line (slide N) severity message`, its hint
+ * The report for a terminal: one line per issue, `severity file:line (slide N): message`, its hint
  * below, and a summary line. `color` is false when the output is not a terminal.
  */
-export function formatReport(report: CheckReport, color = false): string {
-  const c = pc.createColors(color)
-  const lines = report.issues.map((issue) => {
-    const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}` : ''}` : report.deck
-    const slide = issue.slide ? ` (slide ${issue.slide})` : ''
-    const tag = issue.severity === 'error' ? c.red('error') : c.yellow('warning')
-    const hint = issue.hint ? `\n  → ${issue.hint}` : ''
-    return `${where}${slide}: ${tag} ${issue.message}${hint}`
-  })
+export function formatReport(report: CheckReport, options: Pick<FormatOptions, 'cwd' | 'color'> = {}): string {
+  const c = pc.createColors(options.color ?? false)
+  const lines = report.issues.map((issue) => formatDiagnostic(issue, { ...options, fallbackWhere: report.deck }))
   const summary =
     report.errors === 0 && report.warnings === 0
-      ? c.green(`✔ ${report.deck}: ${plural(report.slides, 'slide')}, no problem found`)
-      : `${report.errors > 0 ? c.red('✖') : c.yellow('!')} ${report.deck}: ${plural(report.slides, 'slide')}, ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`
+      ? c.green(`✔ ${t('check.summaryClean', { deck: report.deck, slides: report.slides })}`)
+      : `${report.errors > 0 ? c.red('✖') : c.yellow('!')} ${t('check.summary', report)}`
   return [...lines, summary].join('\n')
 }
 
+/** The report as tools read it (`--json`): files relative to `cwd`, stable keys (see `diagnosticJson`). */
+export interface CheckReportJson extends Omit<CheckReport, 'issues'> {
+  issues: DiagnosticJson[]
+}
+
 /** The report for tools (`--json`): the same issues, stable keys. */
-export function formatReportJson(report: CheckReport): string {
-  return JSON.stringify(report, null, 2)
+export function formatReportJson(report: CheckReport, cwd = process.cwd()): string {
+  const json: CheckReportJson = { ...report, issues: report.issues.map((issue) => diagnosticJson(issue, cwd)) }
+  return JSON.stringify(json, null, 2)
 }
 
 // --- internal ---
 
-function severityRank(issue: CheckIssue): number {
+function severityRank(issue: Diagnostic): number {
   return issue.severity === 'error' ? 0 : 1
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

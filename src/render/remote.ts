@@ -1,4 +1,5 @@
-import type { Deck, DeckWarning, RenderedDeck, Slide } from '../types.js'
+import type { Diagnostic } from '../diagnostics.js'
+import type { Deck, RenderedDeck, Slide } from '../types.js'
 
 /**
  * Resources a slide's raw HTML would load from outside the deck: images, scripts, frames, style sheets,
@@ -62,20 +63,21 @@ function decodeCssEntities(text: string): string {
  * The remote resources of a whole deck, each as a warning at the line that names it (the slide's own
  * line when the address cannot be found as written, e.g. written with entities).
  */
-export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): DeckWarning[] {
+export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): Diagnostic[] {
   const slides = deck.stacks.flatMap((s) => s.slides)
   return rendered.stacks
     .flatMap((s) => s.slides)
     .flatMap((r, i) => {
       const slide = slides[i]!
       const attributes = Object.entries(r.attributes).map(([k, v]) => `<section ${k}="${v.replace(/"/g, '&quot;')}">`)
-      const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<DeckWarning>((resource) => ({
+      const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<Diagnostic>((resource) => ({
+        severity: 'warning',
         rule: 'remote',
         loc: { file: slide.loc.file, line: lineNaming(slide, resource.url) },
         message: `${resource.kind} loads ${resource.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
         hint: 'download the file into the deck\'s folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)',
       }))
-      return found.sort((a, b) => a.loc.line - b.loc.line)
+      return found.sort((a, b) => a.loc!.line - b.loc!.line)
     })
 }
 

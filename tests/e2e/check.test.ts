@@ -4,7 +4,8 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import type { CheckIssue, CheckReport } from '../../src/check/report.js'
+import type { CheckReportJson as CheckReport } from '../../src/check/report.js'
+import type { DiagnosticJson as CheckIssue } from '../../src/diagnostics.js'
 import { runCli } from './helpers.js'
 
 const DECKS = 'tests/fixtures/decks'
@@ -57,7 +58,7 @@ describe('diapo check', () => {
   it('prints one line per problem, then a summary, for people', async () => {
     const { code, stdout } = await check([`${DECKS}/low-contrast`])
     expect(code).toBe(1)
-    expect(stdout).toContain(`${DECKS}/low-contrast/slides.md:8 (slide 1): error text #aaaaaa on #ffffff has a contrast of 2.32:1`)
+    expect(stdout).toContain(`error ${DECKS}/low-contrast/slides.md:8 (slide 1): text #aaaaaa on #ffffff has a contrast of 2.32:1`)
     expect(stdout).toMatch(/1 slide, 1 error, 0 warnings/)
   })
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { CheckReport } from '../../src/check/report.js'
+import type { CheckReportJson as CheckReport } from '../../src/check/report.js'
 import { createMarkdownRenderer } from '../../src/render/markdown.js'
 import { findSwallower } from '../../src/render/swallow.js'
 import { cleanup, closeBrowser, launchBrowser, runCli, snapshotDir, tempDir } from './helpers.js'

@@ -145,6 +145,10 @@ describe('diapo dev', () => {
     const overlay = await overlayText(page)
     expect(overlay).toMatch(/01-intro\.md:[23]/)
     expect(overlay).toContain('never closed')
+    // Plain words for volunteers: what to do, not Vite's setting in a file they never wrote.
+    expect(overlay).toContain('Fix the file and save it')
+    expect(overlay).not.toContain('server.hmr.overlay')
+    expect(overlay).not.toContain('[plugin:')
     expect(dev.child.exitCode).toBeNull()
 
     // A page opened while the deck is broken shows the same overlay.

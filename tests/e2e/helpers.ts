@@ -22,10 +22,10 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs `node bin/diapo.js ...args` (the compiled CLI, as a user runs it) and never throws. */
-export function runCli(args: string[], cwd = REPO_ROOT): Promise<CliResult> {
+/** Runs `node bin/diapo.js ...args` (the compiled CLI, as a user runs it) and never throws. `env` adds to (or, undefined, removes from) the environment. */
+export function runCli(args: string[], cwd = REPO_ROOT, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
       resolve({ code, stdout, stderr })
     })

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { CheckReport } from '../../src/check/report.js'
+import type { CheckReportJson as CheckReport } from '../../src/check/report.js'
 import { cleanup, runCli, tempDir } from './helpers.js'
 import { runCli as runCliWithEnv } from './pdf-tools.js'
 

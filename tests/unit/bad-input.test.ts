@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProfile } from '../../src/commands/new.js'
+import { createProfile } from '../../src/commands/new/profile.js'
 import { compileDeck } from '../../src/compile.js'
 import { DeckError } from '../../src/errors.js'
 

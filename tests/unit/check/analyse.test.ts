@@ -25,7 +25,6 @@ function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
 
 const CTX = {
   slides: [SLIDE],
-  relative: (f: string) => f.replace('/deck/', ''),
   missingTargets: new Set<string>(),
   assets: new Map([['media/images/logo.png', { name: 'slides/images/logo.png', line: 12 }]]),
 }
@@ -37,7 +36,7 @@ describe('analyseMeasures', () => {
 
   it('reports an overflow with its pixels, its edge, and whether fragments cause it', () => {
     const [issue] = analyseMeasures([measure({ overflowFragments: { ...NONE, bottom: 37 } })], CTX)
-    expect(issue).toMatchObject({ severity: 'error', rule: 'overflow', slide: 1, file: 'slides/a.md', line: 10 })
+    expect(issue).toMatchObject({ severity: 'error', rule: 'overflow', slide: 1, loc: { file: '/deck/slides/a.md', line: 10 } })
     expect(issue!.message).toBe('content overflows the slide frame: 37 px below it, once all fragments are shown')
   })
 
@@ -47,7 +46,7 @@ describe('analyseMeasures', () => {
 
   it('reports an image without alt text at the line of the image, by its source path', () => {
     const issues = analyseMeasures([measure({ images: [{ src: 'media/images/logo.png', alt: '', broken: false }] })], CTX)
-    expect(issues).toMatchObject([{ rule: 'image-alt', line: 12, message: 'image without alternative text: slides/images/logo.png' }])
+    expect(issues).toMatchObject([{ rule: 'image-alt', loc: { line: 12 }, message: 'image without alternative text: slides/images/logo.png' }])
   })
 
   it('reports an image that does not load, unless the build already reported it missing', () => {
@@ -63,7 +62,7 @@ describe('analyseMeasures', () => {
   })
 
   it('warns about a heading alone, except on layouts made for it', () => {
-    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([{ severity: 'warning', rule: 'heading-only', line: 10 }])
+    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([{ severity: 'warning', rule: 'heading-only', loc: { line: 10 } }])
     for (const layout of ['section-title', 'statement', 'title-slide', 'closing']) {
       expect(analyseMeasures([measure({ headingOnly: true, classes: [layout] })], CTX), layout).toEqual([])
     }

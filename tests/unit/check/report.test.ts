@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { type CheckIssue, createReport, formatReport, formatReportJson } from '../../../src/check/report.js'
+import { type CheckReportJson, createReport, formatReport, formatReportJson } from '../../../src/check/report.js'
+import type { Diagnostic } from '../../../src/diagnostics.js'
 
-const ISSUES: CheckIssue[] = [
-  { severity: 'warning', rule: 'no-notes', slide: 3, file: 'slides/b.md', line: 9, message: 'no speaker notes', hint: 'add a line "Note:"' },
-  { severity: 'error', rule: 'overflow', slide: 3, file: 'slides/b.md', line: 1, message: 'content overflows the slide frame: 40 px below it' },
-  { severity: 'error', rule: 'image-alt', slide: 1, file: 'slides/a.md', line: 4, message: 'image without alternative text: logo.png' },
+const ISSUES: Diagnostic[] = [
+  { severity: 'warning', rule: 'no-notes', slide: 3, loc: { file: 'slides/b.md', line: 9 }, message: 'no speaker notes', hint: 'add a line "Note:"' },
+  { severity: 'error', rule: 'overflow', slide: 3, loc: { file: 'slides/b.md', line: 1 }, message: 'content overflows the slide frame: 40 px below it' },
+  { severity: 'error', rule: 'image-alt', slide: 1, loc: { file: 'slides/a.md', line: 4 }, message: 'image without alternative text: logo.png' },
 ]
 
 describe('createReport', () => {
@@ -24,9 +25,9 @@ describe('formatReport', () => {
   it('prints file:line, the slide number, the severity, the message and the hint', () => {
     const text = formatReport(createReport('slides', 5, ISSUES))
     expect(text.split('\n')).toEqual([
-      'slides/a.md:4 (slide 1): error image without alternative text: logo.png',
-      'slides/b.md:1 (slide 3): error content overflows the slide frame: 40 px below it',
-      'slides/b.md:9 (slide 3): warning no speaker notes',
+      'error slides/a.md:4 (slide 1): image without alternative text: logo.png',
+      'error slides/b.md:1 (slide 3): content overflows the slide frame: 40 px below it',
+      'warning slides/b.md:9 (slide 3): no speaker notes',
       '  → add a line "Note:"',
       '✖ slides: 5 slides, 2 errors, 1 warning',
     ])
@@ -37,16 +38,17 @@ describe('formatReport', () => {
   })
 
   it('prints a build error without a slide number', () => {
-    const report = createReport('deck', 0, [{ severity: 'error', rule: 'build', file: 'deck/a.md', line: 2, message: 'malformed YAML' }])
-    expect(formatReport(report)).toContain('deck/a.md:2: error malformed YAML')
+    const report = createReport('deck', 0, [{ severity: 'error', rule: 'build', loc: { file: 'deck/a.md', line: 2 }, message: 'malformed YAML' }])
+    expect(formatReport(report)).toContain('error deck/a.md:2: malformed YAML')
   })
 })
 
 describe('formatReportJson', () => {
   it('prints the report as JSON with the same issues', () => {
     const report = createReport('slides', 5, ISSUES)
-    const json = JSON.parse(formatReportJson(report)) as typeof report
-    expect(json).toEqual(report)
+    const json = JSON.parse(formatReportJson(report)) as CheckReportJson
+    expect(json).toEqual({ ...report, issues: report.issues.map(({ loc, ...issue }) => ({ ...issue, file: loc!.file, line: loc!.line })) })
+    expect(Object.keys(json.issues[0]!)).toEqual(['severity', 'rule', 'slide', 'file', 'line', 'message'])
     expect(Object.keys(json)).toEqual(['deck', 'slides', 'errors', 'warnings', 'issues'])
   })
 })

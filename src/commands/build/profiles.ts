@@ -1,16 +1,17 @@
 import os from 'node:os'
 import path from 'node:path'
 
-import { compileDeck, type CompiledDeck } from '../compile.js'
-import type { LoadedProfile } from '../config/defaults.js'
-import { findProfiles, loadProfile } from '../config/load.js'
-import { writeDecksPage } from '../decks-page.js'
-import { DeckError, formatWarning } from '../errors.js'
-import { writeStaged } from '../output.js'
-import { writeDeck } from '../write.js'
-import type { BuildOptions, BuildResult } from './build.js'
+import { compileDeck, type CompiledDeck } from '../../compile.js'
+import type { LoadedProfile } from '../../config/defaults.js'
+import { findProfiles, loadProfile } from '../../config/load.js'
+import { writeDecksPage } from '../../decks-page.js'
+import { DeckError } from '../../errors.js'
+import { t } from '../../i18n/index.js'
+import { type AfterWriteOutcome, buildInto, type BuildResult } from './into.js'
+import type { PdfOptions } from './pdf.js'
+import type { BuildOptions } from './run.js'
 
-export interface ProfilesBuildOptions extends BuildOptions {
+export interface ProfilesBuildOptions extends BuildOptions, PdfOptions {
   /** Profile files, or folders whose `.yml` files are all profiles (e.g. `associations/`). */
   profiles: string[]
   /**
@@ -25,25 +26,29 @@ export interface ProfileOutcome {
   /** The profile file, as given (or found in a folder). */
   file: string
   slug?: string
+  /** The deck written, with its warnings (`result.diagnostics`). */
   result?: BuildResult
   error?: unknown
-  /** Problems that do not stop the build (e.g. a colour hard to read), as `file:line: message`. */
-  warnings: string[]
 }
 
 export interface ProfilesBuildHooks {
   /**
-   * Runs after the deck is written into its staging folder and before it replaces the previous
-   * output: the place for the PDFs (`exportPdfs(session, { dir, compiled })` with one shared browser session).
-   * Returns warnings to report with the profile; throwing fails the profile (its output is kept).
+   * `buildInto`'s `afterWrite` for each profile: the place for its PDFs. Throwing fails the profile
+   * (its previous output is kept).
    */
-  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<ExportOutcome | string[] | void>
+  afterWrite?: (compiled: CompiledDeck, dir: string) => Promise<AfterWriteOutcome | void>
 }
 
-/** What an `afterWrite` hook made: its PDFs (paths in the staging folder) and warnings. */
-export interface ExportOutcome {
-  files?: { file: string; pages: number }[]
-  warnings?: string[]
+/**
+ * `diapo build --asso FILE... [--pdf]`: every profile's deck, and with `pdf` its PDFs, printed by one
+ * browser started while the first deck builds.
+ */
+export async function buildProfiles(options: ProfilesBuildOptions): Promise<ProfileOutcome[]> {
+  if (!options.pdf) return buildEachProfile({ ...options, withPdf: false })
+  const { printPdfs, withPdfBrowser } = await import('./pdf.js')
+  return withPdfBrowser(options, (session) =>
+    buildEachProfile({ ...options, withPdf: true }, { afterWrite: (compiled, dir) => printPdfs(session, compiled, options)(dir) }),
+  )
 }
 
 /**
@@ -51,7 +56,7 @@ export interface ExportOutcome {
  * profile that fails is reported in its outcome and leaves its previous output untouched; the others
  * build all the same. Profiles are built concurrently, so their exports can share one browser.
  */
-export async function buildProfiles(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
+export async function buildEachProfile(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
   const files = await findProfiles(options.profiles, options.cwd)
   const outDir = path.resolve(options.cwd, options.out)
   const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
@@ -60,22 +65,22 @@ export async function buildProfiles(options: ProfilesBuildOptions, hooks: Profil
   const outcomes = await Promise.all(
     files.map(async (file, i): Promise<ProfileOutcome> => {
       const entry = loaded[i]!
-      if ('error' in entry) return { file, error: entry.error, warnings: [] }
+      if ('error' in entry) return { file, error: entry.error }
       const { profile, source } = entry.p
       const slug = profile.slug!
       const taken = slugs.get(slug)
       if (taken) {
-        const error = new DeckError(`the output folder "${slug}" is already the one of ${taken}`, 'E_CONFIG', {
+        const error = new DeckError(t('profiles.slugTaken', { slug, taken }), 'E_CONFIG', {
           loc: { file: source.file, line: source.lineOf(['slug']) },
-          hint: 'give each profile its own file name, or its own "slug"',
+          hint: t('profiles.slugTakenHint'),
         })
-        return { file, slug, error, warnings: [] }
+        return { file, slug, error }
       }
       slugs.set(slug, file)
       try {
         return await limit(() => buildOne(options, entry.p, path.join(outDir, slug), hooks, file))
       } catch (error) {
-        return { file, slug, error, warnings: [] }
+        return { file, slug, error }
       }
     }),
   )
@@ -110,18 +115,6 @@ async function buildOne(
   file: string,
 ): Promise<ProfileOutcome> {
   const compiled = await compileDeck({ ...options, profile: loaded })
-  const exported = await writeStaged(dir, async (staging) => {
-    await writeDeck(compiled, staging)
-    const outcome = (await hooks.afterWrite?.(compiled, staging)) ?? {}
-    return Array.isArray(outcome) ? { warnings: outcome } : outcome
-  })
-  const warnings = compiled.warnings.map((w) => formatWarning(w, options.cwd))
-  warnings.push(...(exported.warnings ?? []))
-  const pdfs = exported.files?.map((f) => ({ file: path.join(dir, path.basename(f.file)), pages: f.pages }))
-  return {
-    file,
-    slug: loaded.profile.slug ?? undefined,
-    result: { outDir: dir, indexFile: path.join(dir, 'index.html'), singleFile: path.join(dir, compiled.singleFile), slideCount: compiled.slideCount, ...(pdfs ? { pdfs } : {}) },
-    warnings,
-  }
+  const result = await buildInto(dir, compiled, { afterWrite: hooks.afterWrite && ((staging) => hooks.afterWrite!(compiled, staging)) })
+  return { file, slug: loaded.profile.slug ?? undefined, result }
 }

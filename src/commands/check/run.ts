@@ -1,17 +1,19 @@
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { analyseMeasures, findLocalLinks, lineOf } from '../check/analyse.js'
-import { measureDeck } from '../check/measure.js'
-import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
-import { type CompiledDeck, compileDeck } from '../compile.js'
-import type { LoadedProfile } from '../config/defaults.js'
-import { isDeckError } from '../errors.js'
-import { inspectMedia } from '../media.js'
-import type { BrowserOptions } from '../export/browser.js'
-import { DEFAULT_TIMEOUT } from '../export/launch.js'
-import { openBrowser } from '../export/session.js'
-import { type DeckInput, prepareDeck } from './deck-input.js'
+import { analyseMeasures, findLocalLinks, lineOf } from '../../check/analyse.js'
+import { measureDeck } from '../../check/measure.js'
+import { type CheckReport, createReport } from '../../check/report.js'
+import { type CompiledDeck, compileDeck } from '../../compile.js'
+import type { LoadedProfile } from '../../config/defaults.js'
+import type { Diagnostic } from '../../diagnostics.js'
+import { isDeckError } from '../../errors.js'
+import { t } from '../../i18n/index.js'
+import { inspectMedia } from '../../media.js'
+import type { BrowserOptions } from '../../export/browser.js'
+import { DEFAULT_TIMEOUT } from '../../export/launch.js'
+import { openBrowser } from '../../export/session.js'
+import { type DeckInput, prepareDeck } from '../deck-input.js'
 
 export interface CheckOptions extends DeckInput {
   browser?: BrowserOptions
@@ -37,28 +39,18 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     compiled = await compileDeck({ ...prepared.compile, checkAssets: false })
   } catch (err) {
     if (!isDeckError(err)) throw err
-    const loc = err.detail.loc
-    return createReport(deckLabel(options), 0, [
-      {
-        severity: 'error',
-        rule: 'build',
-        ...(loc ? { file: relative(loc.file), line: loc.line } : {}),
-        message: err.message,
-        ...(err.detail.hint ? { hint: err.detail.hint } : {}),
-      },
-    ])
+    return createReport(deckLabel(options), 0, [{ ...err.toDiagnostic(), rule: 'build' }])
   }
   const slides = compiled.deck.stacks.flatMap((s) => s.slides)
   const numberOf = new Map(slides.map((s, i) => [s, i + 1]))
   const problems = await Promise.all(compiled.assets.map(async (a) => ({ asset: a, problem: await inspectMedia(a, compiled.mediaScope, relative(a.source)) })))
   const refused = problems.filter((p) => p.problem !== undefined)
   const missing = refused.map((p) => p.asset)
-  const issues: CheckIssue[] = refused.map(({ asset: a, problem }) => ({
+  const issues: Diagnostic[] = refused.map(({ asset: a, problem }) => ({
     severity: 'error',
     rule: problem!.rule,
     slide: numberOf.get(slides.find((s) => s.loc.file === a.loc.file && s.loc.line <= a.loc.line && a.loc.line < nextLine(slides, s))!) ?? 0,
-    file: relative(a.loc.file),
-    line: a.loc.line,
+    loc: { file: a.loc.file, line: a.loc.line },
     message: problem!.message,
     hint: problem!.hint,
   }))
@@ -66,7 +58,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   issues.push(
     ...compiled.warnings
       .filter((w) => w.rule === 'remote')
-      .map<CheckIssue>((w) => ({ severity: 'error', rule: 'remote', file: relative(w.loc.file), line: w.loc.line, message: w.message, ...(w.hint ? { hint: w.hint } : {}) })),
+      .map<Diagnostic>((w) => ({ ...w, severity: 'error' })),
   )
 
   // The time-out is the deck's to start: a busy machine may take longer to start the browser itself.
@@ -76,7 +68,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     // The likely culprit: the first slide with a script of its own.
     const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
     const slide = slides[index]!
-    issues.push({ severity: 'error', rule: 'start', slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, '<script'), ...measures.notStarted })
+    issues.push({ severity: 'error', rule: 'start', slide: index + 1, loc: { file: slide.loc.file, line: lineOf(slide, '<script') }, ...measures.notStarted })
     return createReport(deckLabel(options), compiled.slideCount, issues)
   }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
@@ -88,13 +80,13 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     issues.push({
       severity: 'error',
       rule: 'remote',
-      ...(index === -1 ? {} : { slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, url) }),
-      message: `the deck asked for ${url}, outside its folder (blocked)`,
-      hint: "copy the file into the deck's folder and give its relative path",
+      ...(index === -1 ? {} : { slide: index + 1, loc: { file: slide.loc.file, line: lineOf(slide, url) } }),
+      message: t('check.blocked', { url }),
+      hint: t('check.blockedHint'),
     })
   }
-  const measured = analyseMeasures(measures, { slides, relative, assets, missingTargets: new Set(missing.map((a) => a.target)) })
-  issues.push(...blameProfileColours(measured, compiled, profile, relative))
+  const measured = analyseMeasures(measures, { slides, assets, missingTargets: new Set(missing.map((a) => a.target)) })
+  issues.push(...blameProfileColours(measured, compiled, profile))
   return createReport(deckLabel(options), compiled.slideCount, issues)
 }
 
@@ -106,19 +98,11 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
  * profile, moved from the shared slide to the profile's line.
  */
 function blameProfileColours(
-  measured: CheckIssue[],
+  measured: Diagnostic[],
   compiled: CompiledDeck,
   profile: LoadedProfile | undefined,
-  relative: (file: string) => string,
-): CheckIssue[] {
-  const adjusted = compiled.warnings.filter((w) => w.rule !== 'remote').map<CheckIssue>((w) => ({
-    severity: 'warning',
-    rule: 'contrast',
-    file: relative(w.loc.file),
-    line: w.loc.line,
-    message: w.message,
-    ...(w.hint ? { hint: w.hint } : {}),
-  }))
+): Diagnostic[] {
+  const adjusted = compiled.warnings.filter((w) => w.rule !== 'remote').map<Diagnostic>((w) => ({ ...w, severity: 'warning', rule: 'contrast' }))
   const origins = compiled.palette?.origins
   if (!profile || !origins) return [...adjusted, ...measured]
   const moved = measured.map((issue) => {
@@ -127,10 +111,9 @@ function blameProfileColours(
     const key = origin.join('.')
     return {
       ...issue,
-      file: relative(profile.source.file),
-      line: profile.source.lineOf(origin),
-      message: `${issue.message}, in the colour made from ${key}`,
-      hint: `choose a ${key} that reads on that background`,
+      loc: { file: profile.source.file, line: profile.source.lineOf(origin) },
+      message: t('check.profileColour', { message: issue.message, key }),
+      hint: t('check.profileColourHint', { key }),
     }
   })
   return [...adjusted, ...moved]
@@ -141,7 +124,7 @@ async function findDeadLinks(
   slides: CompiledDeck['deck']['stacks'][number]['slides'],
   options: DeckInput,
   relative: (file: string) => string,
-): Promise<CheckIssue[]> {
+): Promise<Diagnostic[]> {
   const deckPath = path.resolve(options.cwd, options.deck)
   const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
   const rendered = compiled.rendered.stacks.flatMap((s) => s.slides)
@@ -157,14 +140,13 @@ async function findDeadLinks(
       )
       return dead
         .filter((d) => d !== undefined)
-        .map<CheckIssue>((d) => ({
+        .map<Diagnostic>((d) => ({
           severity: 'error',
           rule: 'link-missing',
           slide: i + 1,
-          file: relative(r.loc.file),
-          line: lineOf(slide, d.href),
-          message: `link to a file that does not exist: ${d.href}`,
-          hint: `check the name; the path is relative to this Markdown file (${relative(d.target)})`,
+          loc: { file: r.loc.file, line: lineOf(slide, d.href) },
+          message: t('check.linkMissing', { href: d.href }),
+          hint: t('check.linkMissingHint', { target: relative(d.target) }),
         }))
     }),
   )

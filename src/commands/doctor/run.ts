@@ -1,7 +1,8 @@
-import { type BrowserChoice, type BrowserOptions, describeBrowser, findInstalledBrowsers, resolveBrowser } from '../export/browser.js'
-import { closeBrowser, launchBrowser } from '../export/launch.js'
-import { type EmbeddedBrowser, findEmbeddedBrowser } from '../export/embedded.js'
-import { isDeckError } from '../errors.js'
+import { type BrowserChoice, type BrowserOptions, describeBrowser, findInstalledBrowsers, resolveBrowser } from '../../export/browser.js'
+import { closeBrowser, launchBrowser } from '../../export/launch.js'
+import { type EmbeddedBrowser, findEmbeddedBrowser } from '../../export/embedded.js'
+import { isDeckError } from '../../errors.js'
+import { t } from '../../i18n/index.js'
 
 /** What `diapo doctor` found out about the browsers of this machine. */
 export interface DoctorReport {
@@ -31,21 +32,13 @@ export async function runDoctor(options: BrowserOptions = {}, env = process.env)
   const others = installed.filter((p) => p !== choice.executablePath).map((p) => describeBrowser({ executablePath: p, source: 'installed' }))
   if (embedded && !choice.embedded) others.push(describeEmbedded(embedded))
   const label = choice.embedded ? describeEmbedded(choice.embedded) : describeBrowser(choice)
-  return { chosen: { choice, label, why: WHY[choice.source] }, others, test: await testPrint(options) }
+  return { chosen: { choice, label, why: t(`doctor.why${choice.source}`) }, others, test: await testPrint(options) }
 }
 
 // --- internal ---
 
-const WHY: Record<BrowserChoice['source'], string> = {
-  '--browser-path': 'given with --browser-path',
-  CHROME_PATH: 'given by the environment variable CHROME_PATH',
-  PUPPETEER_EXECUTABLE_PATH: 'given by the environment variable PUPPETEER_EXECUTABLE_PATH',
-  installed: 'the first one installed in diapo\'s search order (headless shell, Chromium, Chrome, Edge): installed browsers come before the embedded one',
-  embedded: 'no Chromium, Chrome or Edge is installed: diapo uses the one that came with it from npm',
-}
-
 function describeEmbedded(embedded: EmbeddedBrowser): string {
-  const state = embedded.unpacked ? 'unpacked' : 'not unpacked yet: its first use unpacks it (about 200 MB, a few seconds)'
+  const state = embedded.unpacked ? t('doctor.unpacked') : t('doctor.notUnpacked')
   return `${describeBrowser({ executablePath: embedded.executablePath, source: 'embedded', embedded })} — ${state}`
 }
 

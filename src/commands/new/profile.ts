@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { PROFILES_DIR } from '../config/load.js'
-import { RESERVED_SLUGS } from '../config/schema.js'
-import { DeckError } from '../errors.js'
-import { PACKAGE_ROOT } from '../paths.js'
+import { PROFILES_DIR } from '../../config/load.js'
+import { RESERVED_SLUGS } from '../../config/schema.js'
+import { DeckError } from '../../errors.js'
+import { t } from '../../i18n/index.js'
+import { PACKAGE_ROOT } from '../../paths.js'
 
 /** The commented profile `diapo new` starts from, in French, for volunteers. */
 export const PROFILE_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'profile.yml')
@@ -27,8 +28,8 @@ export interface NewProfileOptions {
 export async function createProfile(options: NewProfileOptions): Promise<string> {
   const { slug } = options
   if (!RE_SLUG.test(slug) || slug.length > MAX_SLUG_LENGTH || RESERVED_SLUGS.includes(slug)) {
-    throw new DeckError(`"${slug}" cannot name a profile`, 'E_USAGE', {
-      hint: `use lower-case letters, digits and dashes, ${MAX_SLUG_LENGTH} at most, e.g. "diapo new amis-du-velo" (not ${RESERVED_SLUGS.join(', ')})`,
+    throw new DeckError(t('new.slugInvalid', { slug }), 'E_USAGE', {
+      hint: t('new.slugInvalidHint', { max: MAX_SLUG_LENGTH, reserved: RESERVED_SLUGS.join(', ') }),
     })
   }
   const dir = path.resolve(options.cwd, options.dir ?? PROFILES_DIR)
@@ -39,10 +40,7 @@ export async function createProfile(options: NewProfileOptions): Promise<string>
   // 'wx': fails if the file exists, atomically (no check-then-write race).
   await writeFile(file, text, { flag: 'wx' }).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code !== 'EEXIST') throw cause
-    throw new DeckError(`${path.relative(options.cwd, file)} already exists; it was left as it is`, 'E_USAGE', {
-      hint: 'edit that file, or choose another name for the new profile',
-      cause,
-    })
+    throw new DeckError(t('new.exists', { file: path.relative(options.cwd, file) }), 'E_USAGE', { hint: t('new.existsHint'), cause })
   })
   return file
 }

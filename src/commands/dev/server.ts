@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
-import { createDeckPlugin, type DeckPluginOptions } from '../bundle/deck-plugin.js'
-import { DeckError } from '../errors.js'
-import { PACKAGE_ROOT } from '../paths.js'
+import { createDeckPlugin, type DeckPluginOptions } from '../../bundle/deck-plugin.js'
+import { DeckError } from '../../errors.js'
+import { PACKAGE_ROOT } from '../../paths.js'
 
 export interface DevOptions extends DeckPluginOptions {
   /** Port to listen on; the next free one when it is taken (default 1948, reveal-md's). */

@@ -1,0 +1,21 @@
+/** `diapo new <slug> [--dir DIR]`: an association's profile to fill in. */
+import path from 'node:path'
+
+import type { Command } from 'commander'
+
+import { t } from '../../i18n/index.js'
+import * as log from '../../log.js'
+import type { CliContext } from '../options.js'
+
+export function registerNew(program: Command, ctx: CliContext): void {
+  program
+    .command('new')
+    .description(t('new.description'))
+    .argument('<slug>', t('new.argSlug'))
+    .option(`-d, --dir <${t('opt.argDir')}>`, t('new.optDir'), 'associations')
+    .action(async (slug: string, opts: { dir: string }) => {
+      const { createProfile } = await import('./profile.js')
+      const file = path.relative(ctx.cwd, await createProfile({ cwd: ctx.cwd, slug, dir: opts.dir }))
+      log.success(t('new.created', { file }))
+    })
+}
