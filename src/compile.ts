@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { type Audience, loadProfileDeck } from './config/apply.js'
+import { type Audience, loadProfileDeck } from './template/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
 import type { Palette } from './config/palette.js'
 import { DeckError, displayPath } from './errors.js'

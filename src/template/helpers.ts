@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars'
 
-import { renderIcon, UnknownIconError } from './icons.js'
-import { frenchTypography, usesFrenchTypography } from './typography.js'
+import { renderIcon, UnknownIconError } from '../render/icons.js'
+import { frenchTypography, usesFrenchTypography } from '../render/typography.js'
 
 /**
  * A value from a profile, the catalogue or front matter, as slides see it: `{{asso.name}}` writes it

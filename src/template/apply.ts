@@ -10,10 +10,10 @@ import { PACKAGE_ROOT } from '../paths.js'
 import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic, type DiagnosticRow } from '../render/diagnostic.js'
 import { loadDiagnosticMetrics } from '../render/diagnostic-metrics.js'
-import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
-import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
+import { createHelpers, TemplateText, wrapTexts } from './helpers.js'
+import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from './templates.js'
 import type { DeckMeta, SourceFile } from '../types.js'
-import { GENERIC_PROFILE, type LoadedProfile, type ResolvedProfile } from './defaults.js'
+import { GENERIC_PROFILE, type LoadedProfile, type ResolvedProfile } from '../config/defaults.js'
 
 /** Partials slides include with `{{> name}}`: the `.hbs` files of this folder. */
 export const PARTIALS_DIR = path.join(PACKAGE_ROOT, 'templates', 'partials')
@@ -46,7 +46,7 @@ export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProf
   const first = arranged[0] ? parseFrontMatter(arranged[0].text, arranged[0].file).data : {}
   const lang = profile.lang ?? (typeof first.lang === 'string' ? first.lang : DEFAULT_LANG)
   // The catalogue (and zod, to check it) is loaded only for a profile with tools: the plain build stays light.
-  const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
+  const catalogue = profile.tools.length > 0 ? await (await import('../config/catalogue.js')).loadCatalogue() : undefined
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
   // The table is split by the measures of the theme it will be shown in (`--theme`, the profile's, the deck's).
