@@ -4,14 +4,13 @@ import path from 'node:path'
 import { DeckError } from '../errors.js'
 import { loadText } from '../load-text.js'
 import { type LoadedProfile, resolveProfile } from './defaults.js'
-import { ProfileSchema } from './schema.js'
+import { ProfileSchema, RESERVED_SLUGS, slugProblem } from './schema.js'
 import { type KeyPath, parseYamlWithSchema } from './validate.js'
 
 /** Where `diapo new` writes profiles and `npm run build` finds them. */
 export const PROFILES_DIR = 'associations'
 
 const PROFILE_HINT = 'see the comments of a profile made by "diapo new <slug>", or the README section "Association profiles"'
-const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * Reads and checks an association's profile. Every mistake (unknown key, wrong type, invalid colour or
@@ -31,8 +30,13 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
   const fail = (message: string, at: KeyPath, hint: string): DeckError =>
     new DeckError(message, 'E_CONFIG', { loc: { file: absolute, line: source.lineOf(at) }, hint })
 
-  if (!source.data.slug && !RE_SLUG.test(profile.slug ?? '')) {
-    throw fail(`the file name "${path.basename(absolute)}" cannot name an output folder`, [], 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"')
+  // Without `slug:`, the file's name is the output folder's: the same rule as for a written slug.
+  const fileSlug = profile.slug ?? ''
+  if (!source.data.slug && slugProblem(fileSlug)) {
+    const message = RESERVED_SLUGS.includes(fileSlug)
+      ? `the file name "${path.basename(absolute)}" would build this deck into "${fileSlug}/", a folder of the generic deck: the next build would delete it`
+      : `the file name "${path.basename(absolute)}" cannot name an output folder`
+    throw fail(message, [], 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"')
   }
   if (profile.logo && !(await exists(profile.logo))) {
     throw fail(`logo not found: ${profile.logo}`, ['logo'], 'put the image beside the profile, or write its path relative to the profile')

@@ -3,8 +3,17 @@ import { z } from 'zod'
 
 import { AlternativesSchema } from './catalogue.js'
 
-/** Output folders a slug must not take: they are entries of the generic deck in the same `dist/`. */
+/**
+ * Output folders a slug must not take. A profile builds into `<out>/<slug>/`, beside the generic deck
+ * written into `<out>/` itself: `index.html`, `assets/` (runtime, theme), `media/` (its images, and
+ * `media/external/`), `sommaire.html` (the page of all decks), the deck's single file and its PDFs
+ * (`slides.pdf`, `handout.pdf`, `notes.pdf`). Only folders can clash with a folder: `assets` and `media`,
+ * which the next generic build would replace, deleting the association's deck; `external` and `index`
+ * are kept out too, to stay clear of the names the deck's own paths use.
+ */
 export const RESERVED_SLUGS = ['assets', 'media', 'external', 'index']
+/** A slug names a file and a folder: far below any file system's limit, and readable in a URL. */
+export const MAX_SLUG_LENGTH = 60
 
 const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const RE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -31,6 +40,18 @@ const calendarDate = z
     error: (issue) => `${JSON.stringify(issue.input)} is not a date; write it YYYY-MM-DD, for example 2026-12-03`,
   })
 
+/** The one rule for an output folder's name: a profile's `slug`, its file's name, `diapo new <slug>`. */
+export const SlugSchema = z
+  .string({ error: 'must be text, for example amis-du-velo' })
+  .regex(RE_SLUG, 'must be lower-case letters, digits and dashes, for example amis-du-velo')
+  .max(MAX_SLUG_LENGTH, `must be ${MAX_SLUG_LENGTH} characters at most`)
+  .refine((s) => !RESERVED_SLUGS.includes(s), `is reserved; choose another name than ${RESERVED_SLUGS.join(', ')}`)
+
+/** What is wrong with `slug` as an output folder's name (`SlugSchema`'s words), or `undefined`. */
+export function slugProblem(slug: string): string | undefined {
+  return SlugSchema.safeParse(slug).error?.issues[0]?.message
+}
+
 /** An association's profile, `associations/<slug>.yml`, as the volunteer writes it. All optional but `name`. */
 export const ProfileSchema = z.strictObject({
   /** Full name, e.g. "Les Amis du Vélo de Lyon". */
@@ -38,11 +59,7 @@ export const ProfileSchema = z.strictObject({
   /** Short name for tight places. Default: `name`. */
   shortName: text('"Amis du Vélo"').optional(),
   /** Output folder name (`dist/<slug>/`). Default: the profile file's name. */
-  slug: z
-    .string({ error: 'must be text, for example amis-du-velo' })
-    .regex(RE_SLUG, 'must be lower-case letters, digits and dashes, for example amis-du-velo')
-    .refine((s) => !RESERVED_SLUGS.includes(s), `is reserved; choose another name than ${RESERVED_SLUGS.join(', ')}`)
-    .optional(),
+  slug: SlugSchema.optional(),
   /** A profile shipped as an example (`associations/`): marked « exemple » on the page of all decks. */
   example: z.boolean({ error: 'must be true or false, for example true' }).optional(),
   /** Logo file relative to the profile: svg, png, jpg or webp. */
