@@ -3,13 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { analyseMeasures, findLocalLinks, lineOf } from '../check/analyse.js'
+import { analyseMeasures, findLocalLinks } from '../check/analyse.js'
 import { measureSlides } from '../check/measure.js'
 import { type CheckIssue, type CheckReport, createReport } from '../check/report.js'
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import type { LoadedProfile } from '../config/defaults.js'
 import { isDeckError } from '../errors.js'
 import { inspectMedia } from '../media.js'
+import { lineOfText } from '../render/deck.js'
 import { type BrowserOptions, closeBrowser, DEFAULT_TIMEOUT, launchBrowser } from '../export/browser.js'
 import { guardRequests } from '../export/guard.js'
 import { writeDeck } from '../write.js'
@@ -76,7 +77,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     // The likely culprit: the first slide with a script of its own.
     const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
     const slide = slides[index]!
-    issues.push({ severity: 'error', rule: 'start', slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, '<script'), ...measures.notStarted })
+    issues.push({ severity: 'error', rule: 'start', slide: index + 1, file: relative(slide.loc.file), line: lineOfText(slide, '<script'), ...measures.notStarted })
     return createReport(deckLabel(options), compiled.slideCount, issues)
   }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
@@ -88,7 +89,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     issues.push({
       severity: 'error',
       rule: 'remote',
-      ...(index === -1 ? {} : { slide: index + 1, file: relative(slide.loc.file), line: lineOf(slide, url) }),
+      ...(index === -1 ? {} : { slide: index + 1, file: relative(slide.loc.file), line: lineOfText(slide, url) }),
       message: `the deck asked for ${url}, outside its folder (blocked)`,
       hint: "copy the file into the deck's folder and give its relative path",
     })
@@ -202,7 +203,7 @@ async function findDeadLinks(
           rule: 'link-missing',
           slide: i + 1,
           file: relative(r.loc.file),
-          line: lineOf(slide, d.href),
+          line: lineOfText(slide, d.href),
           message: `link to a file that does not exist: ${d.href}`,
           hint: `check the name; the path is relative to this Markdown file (${relative(d.target)})`,
         }))

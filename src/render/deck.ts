@@ -119,6 +119,28 @@ export function toLocalPath(src: string): string | undefined {
   return safeDecode(src.split(/[?#]/)[0]!)
 }
 
+/**
+ * The file line where `text` first appears in a slide (its content, then its notes, then its attendees'
+ * text), else the slide's first line. Lines written by a template (a `{{#each}}` loop) are found at the
+ * line of the template that wrote them (`Slide.lines`). `text` may be written in the Markdown with HTML
+ * entities (`&#233;`) or percent-escapes.
+ */
+export function lineOfText(slide: Slide, text: string): number {
+  if (!text) return slide.loc.line
+  const decoded = safeDecode(text)
+  const find = (part: string): number =>
+    part.split('\n').findIndex((line) => line.includes(text) || line.includes(decoded) || decodeHtmlEntities(line).includes(text))
+  const inBody = find(slide.markdown)
+  if (inBody >= 0) return slide.lines?.[inBody] ?? slide.loc.line + inBody
+  const inNotes = find(slide.notes)
+  const notesLine = slide.notesTextLine ?? slide.notesLine
+  if (inNotes >= 0 && notesLine !== undefined) return notesLine + inNotes
+  const inHandout = find(slide.handout ?? '')
+  const handoutLine = slide.handoutTextLine ?? slide.handoutLine
+  if (inHandout >= 0 && handoutLine !== undefined) return handoutLine + inHandout
+  return slide.loc.line
+}
+
 // --- internal ---
 
 /** marked recurses once a level of nesting: thousands of `>` or list levels exhaust the stack. */
@@ -174,12 +196,6 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     if (!assets.some((a) => a.source === source)) assets.push({ source, target, loc: { file: slide.loc.file, line: lineOf(src) } })
     return target
   }
-  const lineInSlide = (src: string): number => {
-    const decoded = safeDecode(src)
-    // A path may be written with entities (`&#233;`) or percent-escapes: compare decoded forms too.
-    const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded) || decodeHtmlEntities(line).includes(src))
-    return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
-  }
   // What is inside an HTML comment is never shown: its images are neither required nor copied.
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
     outsideComments(htmlText, (part) =>
@@ -198,7 +214,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
         }),
     )
   refuseSwallowers(slide, body.html, notes.html, handout.html)
-  const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
+  const html = localizeMedia(applyElementAttributes(body.html), (src) => lineOfText(slide, src))
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
   const handoutHtml = localizeMedia(handout.html, () => slide.handoutLine ?? slide.loc.line)
