@@ -4,7 +4,7 @@ import path from 'node:path'
 import { DeckError } from '../errors.js'
 import { loadText } from '../load-text.js'
 import type { Deck, DeckMeta, SourceFile } from '../types.js'
-import { frontMatterKeyLine, parseFrontMatter } from './frontmatter.js'
+import { frontMatterLine, parseFrontMatter } from './frontmatter.js'
 import { splitSlides } from './split.js'
 
 /** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
@@ -37,9 +37,22 @@ export async function loadDeckSources(deckPath: string): Promise<SourceFile[]> {
         if (cause instanceof DeckError) throw cause
         throw new DeckError(`cannot read ${file}`, 'E_DECK', { loc: { file, line: 1 }, cause })
       })
-      return { file: path.resolve(file), id: sectionIdOf(file), text }
+      return parseSource(path.resolve(file), text)
     }),
   )
+}
+
+/** A deck's file as read, before its front matter is parsed. */
+export type RawSourceFile = Pick<SourceFile, 'file' | 'id' | 'text'>
+
+/**
+ * A deck's file, its front matter parsed (the only place it is): malformed YAML is a `DeckError` at
+ * its line. Its id is the front matter's `id`, else `id` (by default from the file's name).
+ */
+export function parseSource(file: string, text: string, id = sectionIdOf(file)): SourceFile {
+  const { data, body, bodyLine } = parseFrontMatter(text, file)
+  id = typeof data.id === 'string' && data.id ? data.id : id
+  return { file, id, text, frontMatter: data, body, bodyLine }
 }
 
 /** `02-alternatives.md` → `alternatives`. */
@@ -51,30 +64,27 @@ export function sectionIdOf(file: string): string {
 }
 
 /**
- * Parses the sources of a deck: front matter (the first file's describes the deck) and slides.
- * Pure: no disk access.
+ * Parses the sources of a deck into slides; the first file's front matter describes the deck. Sources
+ * given as text (tests, `transformSources`) have their front matter parsed here. Pure: no disk access.
  */
-export function parseDeck(sources: SourceFile[]): Deck {
+export function parseDeck(given: (SourceFile | RawSourceFile)[]): Deck {
+  const sources = given.map((s) => ('body' in s ? s : parseSource(s.file, s.text, s.id)))
   let meta: DeckMeta = {}
   const stacks: Deck['stacks'] = []
-  const files: SourceFile[] = []
   sources.forEach((source, index) => {
-    const fm = parseFrontMatter(source.text, source.file)
-    if (index === 0) meta = fm.data as DeckMeta
-    const id = typeof fm.data.id === 'string' && fm.data.id ? fm.data.id : source.id
-    const own = fm.data as DeckMeta
+    if (index === 0) meta = source.frontMatter as DeckMeta
+    const own = source.frontMatter as DeckMeta
     stacks.push(
-      ...splitSlides(fm.body, {
+      ...splitSlides(source.body, {
         file: source.file,
-        section: id,
-        firstLine: fm.bodyLine,
+        section: source.id,
+        firstLine: source.bodyLine,
         lineMap: source.lineMap,
         separator: regexSource(own, sources[0]!, source, 'separator', meta),
         verticalSeparator: regexSource(own, sources[0]!, source, 'verticalSeparator', meta),
         notesSeparator: regexSource(own, sources[0]!, source, 'notesSeparator', meta),
       }),
     )
-    files.push({ ...source, id })
   })
   if (stacks.length === 0 && sources.length > 0) {
     throw new DeckError('the deck has no slide', 'E_DECK', {
@@ -86,12 +96,12 @@ export function parseDeck(sources: SourceFile[]): Deck {
     const value = meta[key]
     if (value !== undefined && typeof value !== 'string') {
       throw new DeckError(`front matter "${key}" must be text, not ${describe(value)}`, 'E_FRONTMATTER', {
-        loc: { file: sources[0]!.file, line: frontMatterKeyLine(sources[0]!.text, key) },
+        loc: { file: sources[0]!.file, line: frontMatterLine(sources[0]!, key) },
         hint: `known keys: ${DECK_KEYS_HINT}`,
       })
     }
   }
-  return { meta, stacks, files }
+  return { meta, stacks, files: sources }
 }
 
 // --- internal ---
@@ -101,7 +111,7 @@ function regexSource(own: DeckMeta, first: SourceFile, source: SourceFile, key: 
   const from = own[key] !== undefined ? source : first
   const value = own[key] ?? meta[key]
   if (value === undefined || value === null) return undefined
-  const loc = { file: from.file, line: frontMatterKeyLine(from.text, key) }
+  const loc = { file: from.file, line: frontMatterLine(from, key) }
   if (typeof value !== 'string') {
     throw new DeckError(`front matter "${key}" must be a regular expression written as text`, 'E_FRONTMATTER', { loc })
   }

@@ -68,9 +68,14 @@ export function parseYamlMapping(yamlText: string, file: string, firstLine = 1):
 }
 
 /**
- * 1-based file line of a top-level `key:` in a file's front matter, for errors about its value;
+ * 1-based file line of a top-level `key:` in a source's front matter, for errors about its value;
  * 1 (the front matter's start) when the key is not written there.
  */
+export function frontMatterLine(source: { text: string }, key: string): number {
+  return frontMatterKeyLine(source.text, key)
+}
+
+/** Same as `frontMatterLine`, on a file's text. */
 export function frontMatterKeyLine(text: string, key: string): number {
   if (!RE_OPEN.test(text)) return 1
   const lines = text.split(/\r?\n/)

@@ -1,6 +1,6 @@
 import type { Deck, RenderedDeck } from '../types.js'
 import { DeckError } from '../errors.js'
-import { frontMatterKeyLine } from '../parse/frontmatter.js'
+import { frontMatterLine } from '../parse/frontmatter.js'
 import { escapeAttribute } from './attributes.js'
 import { escapeHtml } from './markdown.js'
 
@@ -70,7 +70,7 @@ function resolveHandoutUrl(deck: Deck): string | undefined {
   if (typeof value === 'string' && /^https?:\/\/\S+$/i.test(value.trim())) return value.trim()
   const first = deck.files[0]
   throw new DeckError(`handoutUrl must be the web address of the handout, got ${JSON.stringify(value)}`, 'E_FRONTMATTER', {
-    loc: first ? { file: first.file, line: frontMatterKeyLine(first.text, 'handoutUrl') } : undefined,
+    loc: first ? { file: first.file, line: frontMatterLine(first, 'handoutUrl') } : undefined,
     hint: 'write the address where handout.pdf will be published, e.g. handoutUrl: https://example.org/support.pdf',
   })
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
-import { frontMatterKeyLine } from '../parse/frontmatter.js'
+import { frontMatterLine } from '../parse/frontmatter.js'
 import type { DeckMeta, LocalAsset, SourceFile } from '../types.js'
 import { assetTarget, toLocalPath } from './deck.js'
 
@@ -23,7 +23,7 @@ export interface RevealMdOptions {
 const require = createRequire(import.meta.url)
 
 export async function readRevealMdOptions(meta: DeckMeta, first: SourceFile | undefined, deckRoot: string): Promise<RevealMdOptions> {
-  const loc = (key: string) => ({ file: first?.file ?? deckRoot, line: first ? frontMatterKeyLine(first.text, key) : 1 })
+  const loc = (key: string) => ({ file: first?.file ?? deckRoot, line: first ? frontMatterLine(first, key) : 1 })
   const reveal = meta.revealOptions ?? {}
   if (typeof reveal !== 'object' || reveal === null || Array.isArray(reveal)) {
     throw new DeckError('front matter "revealOptions" must be a list of reveal.js options', 'E_FRONTMATTER', {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { isDeckError } from '../../../src/errors.js'
+import { parseSource } from '../../../src/parse/deck.js'
 import { appendToLastSlide, renderHandoutLink } from '../../../src/render/handout-link.js'
 import type { Deck, RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function deck(meta: Deck['meta'] = {}): Deck {
-  return { meta, stacks: [], files: [{ file: '/d/01-titre.md', id: 'titre', text: `---\ntitle: T\nhandoutUrl: ${String(meta.handoutUrl)}\n---\n` }] }
+  return { meta, stacks: [], files: [parseSource('/d/01-titre.md', `---\ntitle: T\nhandoutUrl: ${String(meta.handoutUrl)}\n---\n`)] }
 }
 
 describe('renderHandoutLink', () => {
