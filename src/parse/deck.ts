@@ -1,14 +1,12 @@
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { validateFrontMatter } from '../config/front-matter.js'
 import { DeckError } from '../errors.js'
 import { loadText } from '../load-text.js'
 import type { Deck, DeckMeta, SourceFile } from '../types.js'
-import { frontMatterLine, parseFrontMatter } from './frontmatter.js'
+import { frontMatterKeyLine, parseFrontMatter } from './frontmatter.js'
 import { splitSlides } from './split.js'
-
-/** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
-const DECK_KEYS_HINT = 'title, author, date, lang, theme, separator, verticalSeparator'
 
 /**
  * Reads a deck from disk: a `.md` file, or a folder whose `.md` files are read in name order.
@@ -51,6 +49,7 @@ export type RawSourceFile = Pick<SourceFile, 'file' | 'id' | 'text'>
  */
 export function parseSource(file: string, text: string, id = sectionIdOf(file)): SourceFile {
   const { data, body, bodyLine } = parseFrontMatter(text, file)
+  validateFrontMatter(data, file, (key) => frontMatterKeyLine(text, key))
   id = typeof data.id === 'string' && data.id ? data.id : id
   return { file, id, text, frontMatter: data, body, bodyLine }
 }
@@ -80,9 +79,9 @@ export function parseDeck(given: (SourceFile | RawSourceFile)[]): Deck {
         section: source.id,
         firstLine: source.bodyLine,
         lineMap: source.lineMap,
-        separator: regexSource(own, sources[0]!, source, 'separator', meta),
-        verticalSeparator: regexSource(own, sources[0]!, source, 'verticalSeparator', meta),
-        notesSeparator: regexSource(own, sources[0]!, source, 'notesSeparator', meta),
+        separator: regexSource(own, 'separator', meta),
+        verticalSeparator: regexSource(own, 'verticalSeparator', meta),
+        notesSeparator: regexSource(own, 'notesSeparator', meta),
       }),
     )
   })
@@ -92,55 +91,13 @@ export function parseDeck(given: (SourceFile | RawSourceFile)[]): Deck {
       hint: 'write your slides in Markdown after the front matter, separated by lines "---"',
     })
   }
-  for (const key of ['title', 'author', 'lang', 'theme'] as const) {
-    const value = meta[key]
-    if (value !== undefined && typeof value !== 'string') {
-      throw new DeckError(`front matter "${key}" must be text, not ${describe(value)}`, 'E_FRONTMATTER', {
-        loc: { file: sources[0]!.file, line: frontMatterLine(sources[0]!, key) },
-        hint: `known keys: ${DECK_KEYS_HINT}`,
-      })
-    }
-  }
   return { meta, stacks, files: sources }
 }
 
 // --- internal ---
 
-/** A separator's regular expression: the file's own, else the deck's; checked where it is written. */
-function regexSource(own: DeckMeta, first: SourceFile, source: SourceFile, key: string, meta: DeckMeta): string | undefined {
-  const from = own[key] !== undefined ? source : first
+/** A separator's regular expression (checked with the front matter): the file's own, else the deck's. */
+function regexSource(own: DeckMeta, key: string, meta: DeckMeta): string | undefined {
   const value = own[key] ?? meta[key]
-  if (value === undefined || value === null) return undefined
-  const loc = { file: from.file, line: frontMatterLine(from, key) }
-  if (typeof value !== 'string') {
-    throw new DeckError(`front matter "${key}" must be a regular expression written as text`, 'E_FRONTMATTER', { loc })
-  }
-  try {
-    new RegExp(value, 'gm')
-  } catch (cause) {
-    throw new DeckError(`front matter "${key}" is not a valid regular expression: ${value}`, 'E_FRONTMATTER', {
-      loc,
-      hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"`,
-      cause,
-    })
-  }
-  if (RE_NESTED_QUANTIFIER.test(value)) {
-    throw new DeckError(`front matter "${key}" repeats a group that itself repeats: matching it can take forever`, 'E_FRONTMATTER', {
-      loc,
-      hint: `write a simpler expression, e.g. ${key}: "^-{3,}$" rather than "^(-+)+$"`,
-    })
-  }
-  return value
-}
-
-/**
- * A group with `+`, `*` or `{n,}` inside that is itself repeated (`(a+)+`, `(\s*-+\s*)*`): the classic
- * expression whose matching time explodes on a line that almost matches.
- */
-const RE_NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'empty'
-  return `a ${typeof value}`
+  return typeof value === 'string' ? value : undefined
 }

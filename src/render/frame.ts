@@ -29,8 +29,14 @@ export function isAspect(value: unknown): value is Aspect {
 export function resolveFrame(aspect: unknown, loc?: SourceLocation): Frame {
   if (aspect === undefined || aspect === null) return DEFAULT_FRAME
   if (isAspect(aspect)) return FRAMES[aspect.trim() as Aspect]
-  throw new DeckError(`unknown aspect ${JSON.stringify(aspect)}`, 'E_FRONTMATTER', {
-    ...(loc ? { loc } : {}),
+  const { message, hint } = unknownAspect(aspect)
+  throw new DeckError(message, 'E_FRONTMATTER', { ...(loc ? { loc } : {}), hint })
+}
+
+/** What to tell the writer of an aspect diapo does not know. */
+export function unknownAspect(aspect: unknown): { message: string; hint: string } {
+  return {
+    message: `unknown aspect ${JSON.stringify(aspect)}`,
     hint: `write aspect: "16:9" (the default) or aspect: "4:3" (older projectors)`,
-  })
+  }
 }

@@ -24,22 +24,14 @@ const require = createRequire(import.meta.url)
 
 export async function readRevealMdOptions(meta: DeckMeta, first: SourceFile | undefined, deckRoot: string): Promise<RevealMdOptions> {
   const loc = (key: string) => ({ file: first?.file ?? deckRoot, line: first ? frontMatterLine(first, key) : 1 })
+  // Types are checked with the front matter (`FrontMatterSchema`).
   const reveal = meta.revealOptions ?? {}
-  if (typeof reveal !== 'object' || reveal === null || Array.isArray(reveal)) {
-    throw new DeckError('front matter "revealOptions" must be a list of reveal.js options', 'E_FRONTMATTER', {
-      loc: loc('revealOptions'),
-      hint: 'write them indented under it, e.g.\nrevealOptions:\n  transition: fade\n  controls: false',
-    })
-  }
   const dir = first ? path.dirname(first.file) : deckRoot
   const files = (key: 'scripts' | 'css'): LocalAsset[] => {
     const value = meta[key]
     if (value === undefined || value === null) return []
-    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined
-    if (!list || list.some((v) => typeof v !== 'string')) {
-      throw new DeckError(`front matter "${key}" must be a file name or a list of them`, 'E_FRONTMATTER', { loc: loc(key) })
-    }
-    return (list as string[]).map((entry) => {
+    const list = typeof value === 'string' ? value.split(',') : (value as string[])
+    return list.map((entry) => {
       const local = toLocalPath(entry.trim())
       if (local === undefined) {
         throw new DeckError(`front matter "${key}": ${entry.trim()} is not a local file`, 'E_FRONTMATTER', {

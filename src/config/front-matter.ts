@@ -1,0 +1,103 @@
+import { z } from 'zod'
+
+import { DeckError } from '../errors.js'
+import { isAspect, unknownAspect } from '../render/frame.js'
+
+/** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
+const DECK_KEYS_HINT = 'title, author, date, lang, theme, separator, verticalSeparator'
+
+/**
+ * A group with `+`, `*` or `{n,}` inside that is itself repeated (`(a+)+`, `(\s*-+\s*)*`): the classic
+ * expression whose matching time explodes on a line that almost matches.
+ */
+const RE_NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/
+const RE_WEB_ADDRESS = /^https?:\/\/\S+$/i
+
+/** What is wrong with a value, in the words shown to the writer; `undefined` when nothing is. */
+type Problem = { message: string; hint?: string } | undefined
+
+/**
+ * The front matter of a slide file, as the writer gives it: every key optional, any other key kept for
+ * templates (`{{deck.outils}}`). The one place where its keys are checked; each problem is reported at
+ * its key's line (see `validateFrontMatter`).
+ */
+export const FrontMatterSchema = z.looseObject({
+  title: checked('title', textProblem),
+  author: checked('author', textProblem),
+  lang: checked('lang', textProblem),
+  theme: checked('theme', textProblem),
+  separator: checked('separator', separatorProblem),
+  verticalSeparator: checked('verticalSeparator', separatorProblem),
+  notesSeparator: checked('notesSeparator', separatorProblem),
+  aspect: checked('aspect', (v) => (v === undefined || v === null || isAspect(v) ? undefined : unknownAspect(v))),
+  handoutUrl: checked('handoutUrl', handoutUrlProblem),
+  revealOptions: checked('revealOptions', (v) =>
+    v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v))
+      ? undefined
+      : { message: 'front matter "revealOptions" must be a list of reveal.js options', hint: 'write them indented under it, e.g.\nrevealOptions:\n  transition: fade\n  controls: false' },
+  ),
+  scripts: checked('scripts', fileListProblem),
+  css: checked('css', fileListProblem),
+})
+
+/**
+ * Checks a file's front matter against `FrontMatterSchema`: the first problem is a `DeckError` at its
+ * key's line. `lineOf` gives the line of a top-level key.
+ */
+export function validateFrontMatter(data: Record<string, unknown>, file: string, lineOf: (key: string) => number): void {
+  const result = FrontMatterSchema.safeParse(data)
+  const issue = result.error?.issues[0]
+  if (!issue) return
+  const key = String(issue.path[0] ?? '')
+  const hint = (issue as { params?: { hint?: string } }).params?.hint
+  throw new DeckError(issue.message, 'E_FRONTMATTER', { loc: { file, line: lineOf(key) }, ...(hint ? { hint } : {}) })
+}
+
+// --- internal ---
+
+/** A key checked by `problem`: zod reports its message, with its hint in `params`. */
+function checked(key: string, problem: (value: unknown, key: string) => Problem) {
+  return z.unknown().superRefine((value, ctx) => {
+    const found = value === undefined ? undefined : problem(value, key)
+    if (found) ctx.addIssue({ code: 'custom', message: found.message, params: { hint: found.hint } })
+  }).optional()
+}
+
+function textProblem(value: unknown, key: string): Problem {
+  if (typeof value === 'string') return undefined
+  return { message: `front matter "${key}" must be text, not ${describe(value)}`, hint: `known keys: ${DECK_KEYS_HINT}` }
+}
+
+function separatorProblem(value: unknown, key: string): Problem {
+  if (value === null) return undefined
+  if (typeof value !== 'string') return { message: `front matter "${key}" must be a regular expression written as text` }
+  try {
+    new RegExp(value, 'gm')
+  } catch {
+    return { message: `front matter "${key}" is not a valid regular expression: ${value}`, hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"` }
+  }
+  if (!RE_NESTED_QUANTIFIER.test(value)) return undefined
+  return {
+    message: `front matter "${key}" repeats a group that itself repeats: matching it can take forever`,
+    hint: `write a simpler expression, e.g. ${key}: "^-{3,}$" rather than "^(-+)+$"`,
+  }
+}
+
+function handoutUrlProblem(value: unknown): Problem {
+  if (value === null || value === '' || (typeof value === 'string' && RE_WEB_ADDRESS.test(value.trim()))) return undefined
+  return {
+    message: `handoutUrl must be the web address of the handout, got ${JSON.stringify(value)}`,
+    hint: 'write the address where handout.pdf will be published, e.g. handoutUrl: https://example.org/support.pdf',
+  }
+}
+
+function fileListProblem(value: unknown, key: string): Problem {
+  if (value === null || typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) return undefined
+  return { message: `front matter "${key}" must be a file name or a list of them` }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'empty'
+  return `a ${typeof value}`
+}
