@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { type Audience, loadProfileDeck } from './template/apply.js'
@@ -8,7 +8,7 @@ import type { Palette } from './config/palette.js'
 import { DeckError, displayPath } from './errors.js'
 import { deckTiming } from './export/notes.js'
 import { inspectMedia, type MediaScope } from './media.js'
-import { loadDeckSources, parseDeck } from './parse/deck.js'
+import { deckRootOf, loadDeckSources, parseDeck } from './parse/deck.js'
 import { PACKAGE_ROOT } from './paths.js'
 import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
@@ -83,7 +83,7 @@ export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
  */
 export async function compileDeck(options: CompileOptions): Promise<CompiledDeck> {
   const deckPath = path.resolve(options.cwd, options.deck)
-  const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  const deckRoot = await deckRootOf(deckPath)
   const read = await loadDeckSources(deckPath)
   const resolved = resolveDeck(read[0], { cwd: options.cwd, deckRoot, theme: options.theme, profile: options.profile })
   // Slide files are templates (the profile's name, logo, tools...), rendered before Markdown.

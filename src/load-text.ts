@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 
 import { DeckError, type DeckErrorCode } from './errors.js'
 
@@ -45,4 +45,12 @@ function lineAround(bytes: Uint8Array, at: number): Uint8Array {
   const start = bytes.lastIndexOf(0x0a, at) + 1
   const end = bytes.indexOf(0x0a, at)
   return bytes.subarray(start, end === -1 ? Math.min(bytes.length, start + 80) : Math.min(end, start + 80))
+}
+
+/** Whether a file (or folder) is there to be read. */
+export async function fileExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  )
 }

@@ -1,8 +1,8 @@
-import { access, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
-import { loadText } from '../load-text.js'
+import { fileExists, loadText } from '../load-text.js'
 import { type LoadedProfile, resolveProfile } from './defaults.js'
 import { ProfileSchema, RESERVED_SLUGS, slugProblem } from './schema.js'
 import { type KeyPath, parseYamlWithSchema } from './validate.js'
@@ -38,12 +38,12 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
       : `the file name "${path.basename(absolute)}" cannot name an output folder`
     throw fail(message, [], 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"')
   }
-  if (profile.logo && !(await exists(profile.logo))) {
+  if (profile.logo && !(await fileExists(profile.logo))) {
     throw fail(`logo not found: ${profile.logo}`, ['logo'], 'put the image beside the profile, or write its path relative to the profile')
   }
   if (profile.theme?.endsWith('.css')) profile.theme = path.resolve(path.dirname(absolute), profile.theme)
   for (const [i, extra] of profile.extraSlides.entries()) {
-    if (!(await exists(extra.file))) {
+    if (!(await fileExists(extra.file))) {
       throw fail(`slide file not found: ${extra.file}`, ['extraSlides', i, 'file'], 'write the path of a Markdown file relative to the profile')
     }
   }
@@ -69,13 +69,4 @@ export async function findProfiles(args: string[], cwd: string): Promise<string[
     files.push(...inside.map((n) => path.join(arg, n)))
   }
   return [...new Set(files)]
-}
-
-// --- internal ---
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }

@@ -54,6 +54,11 @@ export function parseSource(file: string, text: string, id = sectionIdOf(file)):
   return { file, id, text, frontMatter: data, body, bodyLine }
 }
 
+/** The deck's folder: `deckPath` itself when it is a folder, else the folder of the file. */
+export async function deckRootOf(deckPath: string): Promise<string> {
+  return (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+}
+
 /** `02-alternatives.md` → `alternatives`. */
 export function sectionIdOf(file: string): string {
   return path

@@ -1,7 +1,8 @@
-import { access, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { fileExists } from '../load-text.js'
 import { PACKAGE_ROOT } from '../paths.js'
 
 export const DEFAULT_THEME = 'default'
@@ -23,7 +24,7 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<stri
     ? [path.resolve(baseDir, theme)]
     : [path.join(THEMES_DIR, `${theme}.css`), ...(REVEAL_THEMES.includes(theme) ? [path.join(REVEAL_THEMES_DIR, `${theme}.css`)] : [])]
   for (const file of candidates) {
-    if (await exists(file)) return file
+    if (await fileExists(file)) return file
   }
   if (REVEAL_THEMES.includes(theme)) {
     throw new DeckError(`reveal.js theme "${theme}" is missing from the diapo package`, 'E_THEME', {
@@ -34,13 +35,4 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<stri
   throw new DeckError(`unknown theme "${theme}"`, 'E_THEME', {
     hint: `use one of: ${available.join(', ')}, reveal.js's ${REVEAL_THEMES.join(', ')}, or the path of a .css file that sets the --diapo-* custom properties`,
   })
-}
-
-// --- internal ---
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }
