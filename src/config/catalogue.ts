@@ -4,6 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { type LocatedData, parseYamlWithSchema } from './validate.js'
 
@@ -53,7 +54,7 @@ export interface Catalogue {
  */
 export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
   const cannotRead = (cause: unknown): never => {
-    throw new DeckError(`cannot read the alternatives catalogue ${file}`, 'E_CONFIG', { cause })
+    throw new DeckError(t('catalogue.cannotRead', { file }), 'E_CONFIG', { cause })
   }
   const { mtimeMs } = await stat(file).catch(cannotRead)
   const cached = cache.get(file)
@@ -72,11 +73,11 @@ export function parseCatalogue(yamlText: string, file: string): Catalogue {
   const byName = new Map<string, CatalogueTool>()
   const ids = new Set<string>()
   tools.forEach((tool, i) => {
-    if (ids.has(tool.id)) throw duplicate(located, [i, 'id'], `the id "${tool.id}" is already used by another tool`)
+    if (ids.has(tool.id)) throw duplicate(located, [i, 'id'], t('catalogue.duplicateId', { id: tool.id }))
     ids.add(tool.id)
     tool.names.forEach((name, j) => {
       const owner = byName.get(normalizeToolName(name))
-      if (owner && owner !== tool) throw duplicate(located, [i, 'names', j], `the name "${name}" is already a name of "${owner.id}"`)
+      if (owner && owner !== tool) throw duplicate(located, [i, 'names', j], t('catalogue.duplicateName', { name, owner: owner.id }))
       byName.set(normalizeToolName(name), tool)
     })
   })
@@ -99,6 +100,6 @@ const cache = new Map<string, { mtimeMs: number; catalogue: Promise<Catalogue> }
 function duplicate(located: LocatedData<unknown>, at: (string | number)[], message: string): DeckError {
   return new DeckError(message, 'E_CONFIG', {
     loc: { file: located.file, line: located.keyLineOf(['tools', ...at]) },
-    hint: 'each tool has its own id, and a name belongs to one tool only: merge the two entries or remove the name',
+    hint: t('catalogue.duplicateHint'),
   })
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { isAspect, unknownAspect } from '../render/frame.js'
 
 /** Keys of a file's front matter that describe the deck as a whole (taken from the first file). */
@@ -34,7 +35,7 @@ export const FrontMatterSchema = z.looseObject({
   revealOptions: checked('revealOptions', (v) =>
     v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v))
       ? undefined
-      : { message: 'front matter "revealOptions" must be a list of reveal.js options', hint: 'write them indented under it, e.g.\nrevealOptions:\n  transition: fade\n  controls: false' },
+      : { message: t('frontMatter.revealOptions'), hint: t('frontMatter.revealOptionsHint') },
   ),
   scripts: checked('scripts', fileListProblem),
   css: checked('css', fileListProblem),
@@ -65,39 +66,33 @@ function checked(key: string, problem: (value: unknown, key: string) => Problem)
 
 function textProblem(value: unknown, key: string): Problem {
   if (typeof value === 'string') return undefined
-  return { message: `front matter "${key}" must be text, not ${describe(value)}`, hint: `known keys: ${DECK_KEYS_HINT}` }
+  return { message: t('frontMatter.notText', { key, got: describe(value) }), hint: t('frontMatter.knownKeys', { keys: DECK_KEYS_HINT }) }
 }
 
 function separatorProblem(value: unknown, key: string): Problem {
   if (value === null) return undefined
-  if (typeof value !== 'string') return { message: `front matter "${key}" must be a regular expression written as text` }
+  if (typeof value !== 'string') return { message: t('frontMatter.regexNotText', { key }) }
   try {
     new RegExp(value, 'gm')
   } catch {
-    return { message: `front matter "${key}" is not a valid regular expression: ${value}`, hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"` }
+    return { message: t('frontMatter.regexInvalid', { key, value }), hint: t('frontMatter.regexInvalidHint', { key }) }
   }
   if (!RE_NESTED_QUANTIFIER.test(value)) return undefined
-  return {
-    message: `front matter "${key}" repeats a group that itself repeats: matching it can take forever`,
-    hint: `write a simpler expression, e.g. ${key}: "^-{3,}$" rather than "^(-+)+$"`,
-  }
+  return { message: t('frontMatter.regexNested', { key }), hint: t('frontMatter.regexNestedHint', { key }) }
 }
 
 function handoutUrlProblem(value: unknown): Problem {
   if (value === null || value === '' || (typeof value === 'string' && RE_WEB_ADDRESS.test(value.trim()))) return undefined
-  return {
-    message: `handoutUrl must be the web address of the handout, got ${JSON.stringify(value)}`,
-    hint: 'write the address where handout.pdf will be published, e.g. handoutUrl: https://example.org/support.pdf',
-  }
+  return { message: t('frontMatter.handoutUrl', { value: JSON.stringify(value) }), hint: t('frontMatter.handoutUrlHint') }
 }
 
 function fileListProblem(value: unknown, key: string): Problem {
   if (value === null || typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) return undefined
-  return { message: `front matter "${key}" must be a file name or a list of them` }
+  return { message: t('frontMatter.fileList', { key }) }
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'empty'
-  return `a ${typeof value}`
+  if (Array.isArray(value)) return t('value.list')
+  if (value === null) return t('value.empty')
+  return t('value.ofType', { type: typeof value })
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { validateFrontMatter } from '../config/front-matter.js'
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { loadText } from '../load-text.js'
 import type { Deck, DeckMeta, SourceFile } from '../types.js'
 import { frontMatterKeyLine, parseFrontMatter } from './frontmatter.js'
@@ -13,8 +14,8 @@ import { splitSlides } from './split.js'
  */
 export async function loadDeckSources(deckPath: string): Promise<SourceFile[]> {
   const info = await stat(deckPath).catch((cause: unknown) => {
-    throw new DeckError(`deck not found: ${deckPath}`, 'E_DECK', {
-      hint: 'give a Markdown file or a folder of .md files (default: slides/)',
+    throw new DeckError(t('deck.notFound', { path: deckPath }), 'E_DECK', {
+      hint: t('deck.notFoundHint'),
       cause,
     })
   })
@@ -25,15 +26,15 @@ export async function loadDeckSources(deckPath: string): Promise<SourceFile[]> {
         .map((name) => path.join(deckPath, name))
     : [deckPath]
   if (files.length === 0) {
-    throw new DeckError(`no .md file in ${deckPath}`, 'E_DECK', {
-      hint: 'write your slides in files such as 01-intro.md, read in name order',
+    throw new DeckError(t('deck.noMarkdown', { dir: deckPath }), 'E_DECK', {
+      hint: t('deck.noMarkdownHint'),
     })
   }
   return Promise.all(
     files.map(async (file) => {
       const text = await loadText(file, 'E_DECK').catch((cause: unknown) => {
         if (cause instanceof DeckError) throw cause
-        throw new DeckError(`cannot read ${file}`, 'E_DECK', { loc: { file, line: 1 }, cause })
+        throw new DeckError(t('deck.cannotRead', { file }), 'E_DECK', { loc: { file, line: 1 }, cause })
       })
       return parseSource(path.resolve(file), text)
     }),
@@ -91,9 +92,9 @@ export function parseDeck(given: (SourceFile | RawSourceFile)[]): Deck {
     )
   })
   if (stacks.length === 0 && sources.length > 0) {
-    throw new DeckError('the deck has no slide', 'E_DECK', {
+    throw new DeckError(t('deck.noSlide'), 'E_DECK', {
       loc: { file: sources[0]!.file, line: 1 },
-      hint: 'write your slides in Markdown after the front matter, separated by lines "---"',
+      hint: t('deck.noSlideHint'),
     })
   }
   return { meta, stacks, files: sources }

@@ -1,4 +1,5 @@
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import type { Slide, SlideStack } from '../types.js'
 
 export interface SplitOptions {
@@ -112,9 +113,9 @@ function compile(source: string, flags: string, key: string, options: SplitOptio
   try {
     return new RegExp(source, flags)
   } catch (cause) {
-    throw new DeckError(`front matter "${key}" is not a valid regular expression: ${source}`, 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.regexInvalid', { key, value: source }), 'E_FRONTMATTER', {
       loc: { file: options.file, line: 1 },
-      hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"`,
+      hint: t('frontMatter.regexInvalidHint', { key }),
       cause,
     })
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { DeckError, type SourceLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { findFences } from '../parse/split.js'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
@@ -155,18 +156,18 @@ function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text
     return nestingOf(line) > MAX_NESTING && !fences.some(([from, to]) => start > from && start < to)
   })
   if (deep !== -1) {
-    throw new DeckError(`this line nests quotes or lists more than ${MAX_NESTING} levels deep: too deep to be read`, 'E_MARKDOWN', {
+    throw new DeckError(t('markdown.tooDeep', { max: MAX_NESTING }), 'E_MARKDOWN', {
       loc: { ...loc, line: lineOf(deep) },
-      hint: 'keep quotes (">") and lists to a few levels',
+      hint: t('markdown.tooDeepHint'),
     })
   }
   try {
     return markdown(text)
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause
-    throw new DeckError('this slide nests quotes or lists too deeply to be read', 'E_MARKDOWN', {
+    throw new DeckError(t('markdown.tooDeepSlide'), 'E_MARKDOWN', {
       loc,
-      hint: 'keep quotes (">") and lists to a few levels',
+      hint: t('markdown.tooDeepHint'),
       cause,
     })
   }

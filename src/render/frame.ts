@@ -1,4 +1,5 @@
 import { DeckError, type SourceLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 
 /** The slide frame's proportions: `16:9` (default) or `4:3`, for older projectors. */
 export type Aspect = '16:9' | '4:3'
@@ -36,7 +37,7 @@ export function resolveFrame(aspect: unknown, loc?: SourceLocation): Frame {
 /** What to tell the writer of an aspect diapo does not know. */
 export function unknownAspect(aspect: unknown): { message: string; hint: string } {
   return {
-    message: `unknown aspect ${JSON.stringify(aspect)}`,
-    hint: `write aspect: "16:9" (the default) or aspect: "4:3" (older projectors)`,
+    message: t('frame.unknownAspect', { value: JSON.stringify(aspect) }),
+    hint: t('frame.unknownAspectHint'),
   }
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { frontMatterLine } from '../parse/frontmatter.js'
 import type { DeckMeta, LocalAsset, SourceFile } from '../types.js'
 import { assetTarget, toLocalPath } from './deck.js'
@@ -34,9 +35,9 @@ export async function readRevealMdOptions(meta: DeckMeta, first: SourceFile | un
     return list.map((entry) => {
       const local = toLocalPath(entry.trim())
       if (local === undefined) {
-        throw new DeckError(`front matter "${key}": ${entry.trim()} is not a local file`, 'E_FRONTMATTER', {
+        throw new DeckError(t('frontMatter.notLocal', { key, entry: entry.trim() }), 'E_FRONTMATTER', {
           loc: loc(key),
-          hint: 'a deck loads nothing from the internet: download the file next to your slides and give its path',
+          hint: t('frontMatter.notLocalHint'),
         })
       }
       const source = path.resolve(dir, local)
@@ -54,9 +55,9 @@ async function highlightThemeCss(name: unknown, loc: { file: string; line: numbe
   const file = typeof name === 'string' && /^[\w-]+(?:\/[\w-]+)?$/.test(name) ? path.join(styles, `${name}.css`) : undefined
   const css = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined
   if (css === undefined) {
-    throw new DeckError(`unknown highlightTheme "${String(name)}"`, 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.highlightTheme', { name: String(name) }), 'E_FRONTMATTER', {
       loc,
-      hint: 'give the name of a highlight.js style, e.g. monokai, github, base16/zenburn',
+      hint: t('frontMatter.highlightThemeHint'),
     })
   }
   // Nested under .reveal, the style wins over diapo's own token colours (runtime/base.css).

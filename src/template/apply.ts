@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { loadText } from '../load-text.js'
 import { parseSource } from '../parse/deck.js'
 import { arrangeSections } from '../parse/sections.js'
@@ -68,16 +69,16 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
   const result = arrangeSections(sources, { exclude: profile.sections.exclude, extras })
   const excluded = (file: SourceFile): boolean => profile.sections.exclude.includes(file.id)
   if (Array.isArray(result) && profile.extraSlides.length === 0 && sources.every(excluded)) {
-    throw new DeckError('this profile leaves out every section of the deck: nothing would be left to show', 'E_CONFIG', {
+    throw new DeckError(t('profile.everySectionOut'), 'E_CONFIG', {
       loc: { file: source.file, line: source.lineOf(['sections', 'exclude']) },
-      hint: 'keep at least one section out of "exclude", or add your own slides with "extraSlides"',
+      hint: t('profile.everySectionOutHint'),
     })
   }
   if (Array.isArray(result)) return result
   const at = result.list === 'exclude' ? ['sections', 'exclude', result.index] : ['extraSlides', result.index, 'after']
-  throw new DeckError(`unknown section "${result.id}"`, 'E_CONFIG', {
+  throw new DeckError(t('profile.unknownSection', { id: result.id }), 'E_CONFIG', {
     loc: { file: source.file, line: source.lineOf(at) },
-    hint: `the deck's sections are: ${result.known.join(', ')}`,
+    hint: t('profile.unknownSectionHint', { known: result.known.join(', ') }),
   })
 }
 
