@@ -127,6 +127,30 @@ export const en = {
     `this file is not ${p.expected ? `a ${p.expected} file` : 'an image, a video or a sound'}${p.actual ? ` (it holds a ${p.actual})` : ''}: ${p.path}`,
   'media.renameHint': (p: { extension: string }) => `rename it to end in .${p.extension}`,
   'media.wrongTypeHint': 'check that this is the file you meant; export it again from your image editor if it is',
+  'template.dateInvalid': (p: { text: string }) => `date: "${p.text}" is not a date written YYYY-MM-DD; test it first with {{#if ...}}`,
+  'template.dateMissing': 'date: no date given; test it first with {{#if ...}}',
+  'template.linkInvalid': (p: { target: string }) => `link: "${p.target}" is not a web or e-mail address`,
+  'template.iconMissing': 'icon: no icon name given; write {{icon "lock"}}',
+  'template.iconUnknown': (p: { icon: string }) => `unknown icon "${p.icon}"`,
+  'template.iconHint': (p: { suggestions: string; set: string }) =>
+    `${p.suggestions ? `did you mean ${p.suggestions}? ` : ''}the names are those of ${p.set}'s icons, in English, as on https://lucide.dev/icons`,
+  'markdown.commentPastNotes': (p: { line: number }) =>
+    `this comment is closed only after the "Note:" line ${p.line}, and a line beginning "Note:" starts the speaker notes even inside a comment: the slide keeps an open "<!--", which would hide every later slide, and the deck would not start`,
+  'markdown.commentPastNotesHint': (p: { line: number }) => `close the comment before line ${p.line}, or do not begin a line of the comment with "Note:"`,
+  'markdown.place': (p: { where: 'slide' | 'notes' | 'handout' }) => ({ slide: 'slide', notes: 'speaker notes', handout: 'handout text' })[p.where],
+  'markdown.commentOpen': (p: { place: string }) => `a comment "<!--" is never closed in this ${p.place}: the browser would hide every later slide, and the deck would not start`,
+  'markdown.commentOpenHint':
+    'close it with "-->" on the same slide; a line beginning "Note:" starts the speaker notes even inside a comment, so close the comment before it' +
+    ' (to show "<!--" as text, write it in `backticks`)',
+  'markdown.plaintext': (p: { opening: string; place: string }) => `"${p.opening}" in this ${p.place} would turn the rest of the page into plain text: the deck would not start`,
+  'markdown.plaintextHint': 'remove it; to show it as text, write it in `backticks`',
+  'markdown.unclosed': (p: { opening: string; closing: string; place: string }) =>
+    `"${p.opening}" is never closed by "${p.closing}" in this ${p.place}: the browser would read every later slide, and the deck's script, as its content: the deck would not start`,
+  'markdown.unclosedHint': (p: { opening: string; closing: string }) =>
+    `to name the tag in a sentence, write it in \`backticks\` (\`${p.opening}\`) or as &lt;${p.opening.slice(1)}; to use the element, close it with "${p.closing}" on the same slide`,
+  'remote.loads': (p: { kind: string; url: string }) =>
+    `${p.kind} loads ${p.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
+  'remote.hint': "download the file into the deck's folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)",
 }
 
 export type Messages = typeof en

@@ -129,4 +129,28 @@ export const fr: Messages = {
     `ce fichier n’est pas ${p.expected ? `un fichier ${p.expected}` : 'une image, une vidéo ou un son'}${p.actual ? ` (il contient un ${p.actual})` : ''} : ${p.path}`,
   'media.renameHint': (p) => `renommez-le pour qu’il finisse par .${p.extension}`,
   'media.wrongTypeHint': 'vérifiez que c’est bien le fichier voulu ; sinon, exportez-le à nouveau depuis votre logiciel d’images',
+  'template.dateInvalid': (p) => `date : « ${p.text} » n’est pas une date écrite AAAA-MM-JJ ; vérifiez-la d’abord avec {{#if ...}}`,
+  'template.dateMissing': 'date : aucune date donnée ; vérifiez-la d’abord avec {{#if ...}}',
+  'template.linkInvalid': (p) => `link : « ${p.target} » n’est pas une adresse web ou e-mail`,
+  'template.iconMissing': 'icon : aucun nom d’icône ; écrivez {{icon "lock"}}',
+  'template.iconUnknown': (p) => `icône inconnue : « ${p.icon} »`,
+  'template.iconHint': (p) =>
+    `${p.suggestions ? `vouliez-vous dire ${p.suggestions} ? ` : ''}les noms sont ceux des icônes de ${p.set}, en anglais, comme sur https://lucide.dev/icons`,
+  'markdown.commentPastNotes': (p) =>
+    `ce commentaire n’est fermé qu’après la ligne « Note: » ${p.line}, et une ligne qui commence par « Note: » ouvre les notes même dans un commentaire : la diapositive garde un « <!-- » ouvert, qui cacherait toutes les suivantes, et le deck ne démarrerait pas`,
+  'markdown.commentPastNotesHint': (p) => `fermez le commentaire avant la ligne ${p.line}, ou ne commencez pas une ligne du commentaire par « Note: »`,
+  'markdown.place': (p) => ({ slide: 'cette diapositive', notes: 'ces notes', handout: 'ce texte du support' })[p.where],
+  'markdown.commentOpen': (p) => `un commentaire « <!-- » n’est jamais fermé dans ${p.place} : le navigateur cacherait toutes les diapositives suivantes, et le deck ne démarrerait pas`,
+  'markdown.commentOpenHint':
+    'fermez-le avec « --> » sur la même diapositive ; une ligne qui commence par « Note: » ouvre les notes même dans un commentaire, fermez donc le commentaire avant' +
+    ' (pour afficher « <!-- » tel quel, écrivez-le entre `accents graves`)',
+  'markdown.plaintext': (p) => `« ${p.opening} » dans ${p.place} changerait tout le reste de la page en texte brut : le deck ne démarrerait pas`,
+  'markdown.plaintextHint': 'retirez-le ; pour l’afficher tel quel, écrivez-le entre `accents graves`',
+  'markdown.unclosed': (p) =>
+    `« ${p.opening} » n’est jamais fermé par « ${p.closing} » dans ${p.place} : le navigateur lirait toutes les diapositives suivantes, et le script du deck, comme son contenu : le deck ne démarrerait pas`,
+  'markdown.unclosedHint': (p) =>
+    `pour nommer la balise dans une phrase, écrivez-la entre \`accents graves\` (\`${p.opening}\`) ou &lt;${p.opening.slice(1)} ; pour utiliser l’élément, fermez-le avec « ${p.closing} » sur la même diapositive`,
+  'remote.loads': (p) =>
+    `${p.kind} charge ${p.url}, hors du deck : le deck ne charge rien hors de son dossier, il n’affichera donc rien à cet endroit, ni dans les PDF`,
+  'remote.hint': 'téléchargez le fichier dans le dossier du deck et donnez son chemin (par exemple images/photo.jpg) ; pour renvoyer vers la page, faites-en un lien : [texte](adresse)',
 }

@@ -269,8 +269,8 @@ function refuseSwallowers(slide: Slide, html: string, notesHtml: string, handout
     if (!swallower) continue
     let { message, hint } = describeSwallower(swallower, part.where)
     if (part.where === 'slide' && swallower.opening === '<!--' && slide.notesLine !== undefined && slide.notes.includes('-->')) {
-      message = `this comment is closed only after the "Note:" line ${slide.notesLine}, and a line beginning "Note:" starts the speaker notes even inside a comment: the slide keeps an open "<!--", which would hide every later slide, and the deck would not start`
-      hint = `close the comment before line ${slide.notesLine}, or do not begin a line of the comment with "Note:"`
+      message = t('markdown.commentPastNotes', { line: slide.notesLine })
+      hint = t('markdown.commentPastNotesHint', { line: slide.notesLine })
     }
     throw new DeckError(message, 'E_MARKDOWN', { loc: { file: slide.loc.file, line: part.line(swallowerLine(part.markdown, swallower)) }, hint })
   }

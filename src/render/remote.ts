@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js'
 import type { Deck, DeckWarning, RenderedDeck, Slide } from '../types.js'
 
 /**
@@ -72,8 +73,8 @@ export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): DeckWarnin
       const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<DeckWarning>((resource) => ({
         rule: 'remote',
         loc: { file: slide.loc.file, line: lineNaming(slide, resource.url) },
-        message: `${resource.kind} loads ${resource.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
-        hint: 'download the file into the deck\'s folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)',
+        message: t('remote.loads', { kind: resource.kind, url: resource.url }),
+        hint: t('remote.hint'),
       }))
       return found.sort((a, b) => a.loc.line - b.loc.line)
     })
