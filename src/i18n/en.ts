@@ -151,6 +151,27 @@ export const en = {
   'remote.loads': (p: { kind: string; url: string }) =>
     `${p.kind} loads ${p.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
   'remote.hint': "download the file into the deck's folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)",
+  'validate.moreProblems': (p: { count: number }) => ` (${p.count} more problem${p.count > 1 ? 's' : ''} after this one)`,
+  'validate.theFile': 'the file',
+  'validate.unknownKey': (p: { key: string; inside: string; allowed: string }) =>
+    `unknown key "${p.key}"${p.inside ? ` in "${p.inside}"` : ''}; expected one of: ${p.allowed}`,
+  'validate.missing': (p: { label: string }) => `${p.label} is missing; it is required`,
+  'validate.mustBe': (p: { label: string; expected: string; got: string }) => `${p.label} must be ${p.expected}, not ${p.got}`,
+  'validate.wrong': (p: { label: string; problem: string; got: string }) => `${p.label} ${p.problem}, not ${p.got}`,
+  'validate.issue': (p: { label: string; problem: string }) => `${p.label} ${p.problem}`,
+  'validate.expected.object': 'a group of "key: value" lines (or { key: value, ... })',
+  'validate.expected.array': 'a list (lines starting with "- ", or [a, b])',
+  'validate.expected.string': 'text',
+  'validate.expected.number': 'a number',
+  'validate.expected.boolean': 'true or false',
+  'validate.value.empty': 'empty',
+  'validate.value.list': 'a list',
+  'validate.value.group': 'a group of keys',
+  'validate.value.text': (p: { text: string }) => `the text ${p.text}`,
+  'validate.value.number': (p: { value: string }) => `the number ${p.value}`,
+  'validate.value.other': (p: { value: string }) => `the value ${p.value}`,
+  'validate.hashHint': (p: { key: string; rest: string }) => `after an unquoted "#" YAML ignores the rest of the line: write ${p.key}: "${p.rest}"`,
+  'validate.listHint': (p: { example: string }) => `write one item a line, each starting with "- " (a dash and a space):\n${p.example}`,
 }
 
 export type Messages = typeof en
