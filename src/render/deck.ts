@@ -122,12 +122,12 @@ export function toLocalPath(src: string): string | undefined {
 
 /**
  * The file line where `text` first appears in a slide (its content, then its notes, then its attendees'
- * text), else the slide's first line. Lines written by a template (a `{{#each}}` loop) are found at the
+ * text), else `otherwise` (the slide's first line). Lines written by a template (a `{{#each}}` loop) are found at the
  * line of the template that wrote them (`Slide.lines`). `text` may be written in the Markdown with HTML
  * entities (`&#233;`) or percent-escapes.
  */
-export function lineOfText(slide: Slide, text: string): number {
-  if (!text) return slide.loc.line
+export function lineOfText(slide: Slide, text: string, otherwise = slide.loc.line): number {
+  if (!text) return otherwise
   const decoded = safeDecode(text)
   const find = (part: string): number =>
     part.split('\n').findIndex((line) => line.includes(text) || line.includes(decoded) || decodeHtmlEntities(line).includes(text))
@@ -139,7 +139,7 @@ export function lineOfText(slide: Slide, text: string): number {
   const inHandout = find(slide.handout ?? '')
   const handoutLine = slide.handoutTextLine ?? slide.handoutLine
   if (inHandout >= 0 && handoutLine !== undefined) return handoutLine + inHandout
-  return slide.loc.line
+  return otherwise
 }
 
 // --- internal ---

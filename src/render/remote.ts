@@ -1,5 +1,6 @@
 import { t } from '../i18n/index.js'
-import type { Deck, DeckWarning, RenderedDeck, Slide } from '../types.js'
+import type { Deck, DeckWarning, RenderedDeck } from '../types.js'
+import { lineOfText } from './deck.js'
 
 /**
  * Resources a slide's raw HTML would load from outside the deck: images, scripts, frames, style sheets,
@@ -72,7 +73,7 @@ export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): DeckWarnin
       const attributes = Object.entries(r.attributes).map(([k, v]) => `<section ${k}="${v.replace(/"/g, '&quot;')}">`)
       const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<DeckWarning>((resource) => ({
         rule: 'remote',
-        loc: { file: slide.loc.file, line: lineNaming(slide, resource.url) },
+        loc: { file: slide.loc.file, line: lineOfText(slide, resource.url, slide.attributesLine ?? slide.loc.line) },
         message: t('remote.loads', { kind: resource.kind, url: resource.url }),
         hint: t('remote.hint'),
       }))
@@ -80,12 +81,3 @@ export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): DeckWarnin
     })
 }
 
-function lineNaming(slide: Slide, url: string): number {
-  const find = (text: string | undefined, first: number | undefined) => {
-    const index = (text ?? '').split('\n').findIndex((line) => line.includes(url))
-    return index === -1 || first === undefined ? undefined : first + index
-  }
-  const inBody = slide.markdown.split('\n').findIndex((line) => line.includes(url))
-  if (inBody !== -1) return slide.lines?.[inBody] ?? slide.loc.line + inBody
-  return find(slide.notes, slide.notesTextLine) ?? find(slide.handout, slide.handoutTextLine) ?? slide.attributesLine ?? slide.loc.line
-}
