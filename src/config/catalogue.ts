@@ -6,37 +6,36 @@ import { z } from 'zod'
 import { DeckError } from '../errors.js'
 import { t } from '../i18n/index.js'
 import { PACKAGE_ROOT } from '../paths.js'
-import { type LocatedData, parseYamlWithSchema } from './validate.js'
+import { type LocatedData, parseYamlWithSchema, say } from './validate.js'
 
 /** The alternatives catalogue shipped with diapo, that volunteers extend. */
 export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.yml')
 
 const CATEGORIES = ['gestion', 'communication-interne', 'communication-externe', 'bureautique', 'systeme'] as const
-const HINT = 'read the comments at the top of data/catalogue.yml: they describe every key, with an example'
 
-const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty')
+const text = z.string(say('catalogue.text')).trim().min(1, say('catalogue.notEmpty'))
 /** One free alternative, as the catalogue and a profile's own `alternatives:` write it. */
 export const AlternativeSchema = z.strictObject({
   name: text,
   url: z
-    .string({ error: 'must be a web address' })
-    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be a full web address, e.g. https://framasoft.org'),
-  kind: z.enum(['logiciel', 'service'], { error: 'must be « logiciel » or « service »' }),
+    .string(say('catalogue.url'))
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl')),
+  kind: z.enum(['logiciel', 'service'], say('catalogue.kind')),
   note: text.optional(),
 })
 /** A tool's alternatives: at least two, so the association has a choice. */
 export const AlternativesSchema = z
-  .array(AlternativeSchema, { error: 'must be a list of alternatives, each like - { name: Framadate, url: https://framadate.org, kind: service }' })
-  .min(2, 'must give at least two alternatives')
+  .array(AlternativeSchema, say('catalogue.alternatives'))
+  .min(2, say('catalogue.twoAlternatives'))
 const ToolSchema = z.strictObject({
-  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. google-drive'),
-  names: z.array(text, { error: 'must be a list of names, e.g. [Google Drive, Drive]' }).min(1, 'must give at least one name'),
+  id: z.string(say('catalogue.text')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('catalogue.id')),
+  names: z.array(text, say('catalogue.names')).min(1, say('catalogue.oneName')),
   need: text,
-  category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
+  category: z.enum(CATEGORIES, say('catalogue.category', { categories: CATEGORIES.join(', ') })),
   why: text,
   alternatives: AlternativesSchema,
 })
-const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, { error: 'must be a list of tools' }) })
+const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, say('catalogue.tools')) })
 
 export type CatalogueTool = z.infer<typeof ToolSchema>
 export type Alternative = z.infer<typeof AlternativeSchema>
@@ -68,7 +67,7 @@ export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
 
 /** Checks a catalogue's YAML text: its schema, unique ids and names. Pure. */
 export function parseCatalogue(yamlText: string, file: string): Catalogue {
-  const located = parseYamlWithSchema(yamlText, file, CatalogueSchema, { code: 'E_CONFIG', hint: HINT })
+  const located = parseYamlWithSchema(yamlText, file, CatalogueSchema, { code: 'E_CONFIG', hint: t('catalogue.hint') })
   const tools = located.data.tools
   const byName = new Map<string, CatalogueTool>()
   const ids = new Set<string>()

@@ -1,8 +1,9 @@
 import { parse as parseColor } from 'culori'
 import { z } from 'zod'
 
-import { type MessageKey, type MessageParams, t } from '../i18n/index.js'
+import { t } from '../i18n/index.js'
 import { AlternativesSchema } from './catalogue.js'
+import { say } from './validate.js'
 
 /**
  * Output folders a slug must not take. A profile builds into `<out>/<slug>/`, beside the generic deck
@@ -23,9 +24,6 @@ const RE_EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/
 const RE_LOGO = /\.(?:svg|png|jpe?g|webp)$/i
 /** A CSS colour also goes into a `<style>`: only these characters, whatever culori accepts. */
 const RE_CSS_SAFE = /^[#\w\s(),.%/+-]+$/
-
-/** A zod message in the user's language, looked up when the problem is reported (not at import time). */
-const say = <K extends MessageKey>(key: K, ...params: MessageParams<K>) => ({ error: () => t(key, ...params) })
 
 const text = (example: string) =>
   z.string(say('schema.text', { example })).trim().min(1, say('schema.notEmpty', { example }))

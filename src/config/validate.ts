@@ -2,7 +2,7 @@ import { isMap, isScalar, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 
 import { DeckError, type DeckErrorCode } from '../errors.js'
-import { t } from '../i18n/index.js'
+import { type MessageKey, type MessageParams, t } from '../i18n/index.js'
 import { type ParsedYaml, parseYaml, yamlToData } from '../parse/yaml.js'
 
 /** A key path into YAML data, e.g. `['workshop', 'date']` or `['tools', 2, 'current']`. */
@@ -52,6 +52,11 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     throw new DeckError(`${describeIssue(first, path, schema, value)}${more}`, options.code, { loc: { file, line }, hint })
   }
   return { ...located, data: result.data }
+}
+
+/** A zod message in the user's language, looked up when the problem is reported (never at import time). */
+export function say<K extends MessageKey>(key: K, ...params: MessageParams<K>): { error: () => string } {
+  return { error: () => t(key, ...params) }
 }
 
 /** `['tools', 2, 'current']` → `tools[3].current` (lists counted from 1, as people do). */

@@ -195,6 +195,19 @@ export const en = {
   'schema.markdownFile': 'must be a Markdown file, for example nos-projets.md',
   'schema.markdownExtension': 'must be a Markdown file (.md), for example nos-projets.md',
   'schema.extraSlides': 'must be a list, each line like - { file: nos-projets.md, after: alternatives }',
+  'catalogue.hint': 'read the comments at the top of data/catalogue.yml: they describe every key, with an example',
+  'catalogue.text': 'must be text',
+  'catalogue.notEmpty': 'must not be empty',
+  'catalogue.url': 'must be a web address',
+  'catalogue.fullUrl': 'must be a full web address, e.g. https://framasoft.org',
+  'catalogue.kind': 'must be « logiciel » or « service »',
+  'catalogue.alternatives': 'must be a list of alternatives, each like - { name: Framadate, url: https://framadate.org, kind: service }',
+  'catalogue.twoAlternatives': 'must give at least two alternatives',
+  'catalogue.id': 'must be lower-case letters, digits and dashes, e.g. google-drive',
+  'catalogue.names': 'must be a list of names, e.g. [Google Drive, Drive]',
+  'catalogue.oneName': 'must give at least one name',
+  'catalogue.category': (p: { categories: string }) => `must be one of: ${p.categories}`,
+  'catalogue.tools': 'must be a list of tools',
 }
 
 export type Messages = typeof en
