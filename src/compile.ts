@@ -73,6 +73,10 @@ export interface CompiledDeck {
   warnings: DeckWarning[]
   /** The deck's colours derived from the profile's, when it gives some (see `derivePalette`). */
   palette?: Palette
+  /** The deck's folder (see `deckRootOf`). */
+  deckRoot: string
+  /** Language, theme, title, handout URL and frame, once the command line, profile and front matter are weighed. */
+  resolved: ResolvedDeck
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -133,6 +137,7 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   return {
     html, singleFile, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
     warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])], ...(branding ? { palette: branding.palette } : {}),
+    deckRoot, resolved,
   }
 }
 
@@ -144,7 +149,7 @@ function resolvedMeta(resolved: ResolvedDeck): Partial<DeckMeta> {
     lang: resolved.lang,
     ...(resolved.profile.aspect ? { aspect: resolved.profile.aspect } : {}),
     ...(resolved.title !== undefined ? { title: resolved.title } : {}),
-    ...(resolved.handoutUrl !== undefined ? { handoutUrl: resolved.handoutUrl as string } : {}),
+    ...(resolved.handoutUrl !== undefined ? { handoutUrl: resolved.handoutUrl } : {}),
   }
 }
 

@@ -17,8 +17,8 @@ export interface ResolvedDeck {
   theme: { name: string; baseDir: string; loc?: SourceLocation }
   /** Front matter `title`, with the association's short name for a profile. */
   title?: string
-  /** Where handout.pdf will be published: the profile's, else the front matter's (checked by the render). */
-  handoutUrl?: unknown
+  /** Where handout.pdf will be published: the profile's, else the front matter's (both checked when read). */
+  handoutUrl?: string
   /** The slide frame: the profile's `aspect`, else the front matter's, else 16:9. */
   frame: Frame
   /** Who the deck is for: the association's profile, or the generic one without `--asso`. */
@@ -51,7 +51,7 @@ export function resolveDeck(first: SourceFile | undefined, options: ResolveOptio
         ? { name: profile.theme, baseDir: options.deckRoot, loc: { file: profileFile!, line: options.profile!.source.lineOf(['theme']) } }
         : { name: text('theme') ?? DEFAULT_THEME, baseDir: options.deckRoot, ...(fm.theme !== undefined ? { loc: at('theme')! } : {}) },
     ...(title !== undefined ? { title: profile.generic ? title : `${title} — ${profile.shortName}` } : {}),
-    ...(profile.handoutUrl ?? fm.handoutUrl ? { handoutUrl: profile.handoutUrl ?? fm.handoutUrl } : {}),
+    ...((profile.handoutUrl ?? text('handoutUrl')?.trim()) ? { handoutUrl: profile.handoutUrl ?? text('handoutUrl')!.trim() } : {}),
     frame: profile.aspect ? resolveFrame(profile.aspect) : resolveFrame(fm.aspect, at('aspect')),
     profile,
   }
