@@ -208,6 +208,13 @@ export const en = {
   'catalogue.oneName': 'must give at least one name',
   'catalogue.category': (p: { categories: string }) => `must be one of: ${p.categories}`,
   'catalogue.tools': 'must be a list of tools',
+  'palette.adjusted': (p: { key: string; asked: string; lighter: boolean; background: string; ratio: string; minimum: number; used: string; usedRatio: string }) =>
+    `${p.key} "${p.asked}" is too ${p.lighter ? 'dark' : 'light'} to read on the slides' background ${p.background} ` +
+    `(${p.ratio}, under ${p.minimum}:1): the deck uses ${p.used} instead, the same hue ${p.lighter ? 'lighter' : 'darker'} (${p.usedRatio})`,
+  'palette.adjustedHint': (p: { key: string; used: string; lighter: boolean }) =>
+    `to choose the shade yourself, write ${p.key}: "${p.used}" (or a ${p.lighter ? 'lighter' : 'darker'} one) in the profile`,
+  'text.notUtf8': (p: { sample: string }) => `this file is not saved as UTF-8, so its accents would show garbled ("${p.sample}")`,
+  'text.notUtf8Hint': 'open it in your text editor and save it with the encoding "UTF-8" (in Notepad: File › Save as › Encoding: UTF-8)',
 }
 
 export type Messages = typeof en

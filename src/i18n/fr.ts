@@ -209,4 +209,11 @@ export const fr: Messages = {
   'catalogue.oneName': 'doit donner au moins un nom',
   'catalogue.category': (p) => `doit être l’un de : ${p.categories}`,
   'catalogue.tools': 'doit être une liste d’outils',
+  'palette.adjusted': (p) =>
+    `${p.key} « ${p.asked} » est trop ${p.lighter ? 'foncée' : 'claire'} pour se lire sur le fond des diapositives ${p.background} ` +
+    `(${p.ratio}, sous ${p.minimum}:1) : le deck utilise ${p.used} à la place, la même teinte en plus ${p.lighter ? 'clair' : 'foncé'} (${p.usedRatio})`,
+  'palette.adjustedHint': (p) =>
+    `pour choisir la nuance vous-même, écrivez ${p.key}: "${p.used}" (ou une plus ${p.lighter ? 'claire' : 'foncée'}) dans le profil`,
+  'text.notUtf8': (p) => `ce fichier n’est pas enregistré en UTF-8, ses accents s’afficheraient mal (« ${p.sample} »)`,
+  'text.notUtf8Hint': 'ouvrez-le dans votre éditeur de texte et enregistrez-le avec le codage « UTF-8 » (dans le Bloc-notes : Fichier › Enregistrer sous › Codage : UTF-8)',
 }
