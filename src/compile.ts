@@ -1,26 +1,26 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { type Audience, loadProfileDeck } from './config/apply.js'
+import { type Audience, loadProfileDeck } from './template/apply.js'
 import type { LoadedProfile } from './config/defaults.js'
+import { type ResolvedDeck, resolveDeck } from './config/resolve.js'
 import type { Palette } from './config/palette.js'
 import { DeckError, displayPath } from './errors.js'
 import { deckTiming } from './export/notes.js'
 import { inspectMedia, type MediaScope } from './media.js'
-import { loadDeckSources, parseDeck } from './parse/deck.js'
-import { frontMatterKeyLine } from './parse/frontmatter.js'
+import { deckRootOf, loadDeckSources, parseDeck } from './parse/deck.js'
 import { PACKAGE_ROOT } from './paths.js'
 import { hasHighlightableCode } from './render/markdown.js'
 import { renderDeck } from './render/deck.js'
 import { appendToLastSlide, renderHandoutLink } from './render/handout-link.js'
-import { type Frame, resolveFrame } from './render/frame.js'
+import type { Frame } from './render/frame.js'
 import { deckTitle, renderPage } from './render/page.js'
 import { readRevealMdOptions } from './render/reveal-md.js'
 import { singleFileName } from './single-file.js'
 import { findRemoteInDeck } from './render/remote.js'
-import { DEFAULT_THEME, resolveTheme } from './render/theme.js'
+import { resolveTheme } from './render/theme.js'
 import type { Diagnostic } from './diagnostics.js'
-import type { Deck, LocalAsset, RenderedDeck, SourceFile } from './types.js'
+import type { Deck, DeckMeta, LocalAsset, RenderedDeck, SourceFile } from './types.js'
 
 export interface CompileOptions {
   /** Working folder: relative paths and printed locations are relative to it. */
@@ -74,6 +74,10 @@ export interface CompiledDeck {
   warnings: Diagnostic[]
   /** The deck's colours derived from the profile's, when it gives some (see `derivePalette`). */
   palette?: Palette
+  /** The deck's folder (see `deckRootOf`). */
+  deckRoot: string
+  /** Language, theme, title, handout URL and frame, once the command line, profile and front matter are weighed. */
+  resolved: ResolvedDeck
 }
 
 export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
@@ -84,14 +88,16 @@ export const TEMPLATE_FILE = path.join(PACKAGE_ROOT, 'templates', 'deck.hbs')
  */
 export async function compileDeck(options: CompileOptions): Promise<CompiledDeck> {
   const deckPath = path.resolve(options.cwd, options.deck)
-  const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  const deckRoot = await deckRootOf(deckPath)
+  const read = await loadDeckSources(deckPath)
+  const resolved = resolveDeck(read[0], { cwd: options.cwd, deckRoot, theme: options.theme, profile: options.profile })
   // Slide files are templates (the profile's name, logo, tools...), rendered before Markdown.
-  const forAudience = await loadProfileDeck(await loadDeckSources(deckPath), options.profile, { theme: options.theme })
+  const forAudience = await loadProfileDeck(read, resolved, options.profile)
   let sources = forAudience.sources
   if (options.transformSources) sources = await options.transformSources(sources)
   const deck = parseDeck(sources)
-  Object.assign(deck.meta, forAudience.meta)
-  const frame = resolveFrame(deck.meta.aspect, sources[0] && { file: sources[0].file, line: frontMatterKeyLine(sources[0].text, 'aspect') })
+  Object.assign(deck.meta, resolvedMeta(resolved))
+  const { frame } = resolved
   const needsHighlight = deck.stacks.some((s) => s.slides.some((slide) => hasHighlightableCode(slide.markdown)))
   const highlight = needsHighlight ? await (await import('./render/highlight.js')).loadHighlighter() : undefined
   let rendered = renderDeck(deck, { deckRoot, highlight })
@@ -103,23 +109,12 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   const scope = mediaScope(options, deckRoot)
   if (options.checkAssets !== false) await Promise.all(assets.map((asset) => checkAsset(asset, scope, options.cwd)))
 
-  const themeFile = options.theme
-    ? await resolveTheme(options.theme, options.cwd)
-    : forAudience.theme
-      ? await resolveTheme(forAudience.theme, deckRoot).catch((err: unknown) => {
-        // A theme named in a profile is a mistake in that profile: say where.
-        const source = options.profile?.source
-        if (!(err instanceof DeckError) || !source) throw err
-        throw new DeckError(err.message, err.code, { ...err.detail, loc: { file: source.file, line: source.lineOf(['theme']) } })
-      })
-      : await resolveTheme(deck.meta.theme ?? DEFAULT_THEME, deckRoot).catch((err: unknown) => {
-        // A theme named in front matter is a mistake in that file: say where.
-        if (err instanceof DeckError && deck.meta.theme !== undefined && sources[0]) {
-          const loc = { file: sources[0].file, line: frontMatterKeyLine(sources[0].text, 'theme') }
-          throw new DeckError(err.message, err.code, { ...err.detail, loc })
-        }
-        throw err
-      })
+  const { theme } = resolved
+  const themeFile = await resolveTheme(theme.name, theme.baseDir).catch((err: unknown) => {
+    // A theme named in a profile or front matter is a mistake in that file: say where.
+    if (err instanceof DeckError && theme.loc) throw new DeckError(err.message, err.code, { ...err.detail, loc: theme.loc })
+    throw err
+  })
   const template = await readFile(TEMPLATE_FILE, 'utf8')
   const branding = options.profile ? await brandProfile(options.profile, themeFile) : undefined
   const style = [revealMd.highlightCss, branding?.style, options.style].filter(Boolean).join('\n') || undefined
@@ -143,10 +138,21 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
   return {
     html, singleFile, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
     warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])], ...(branding ? { palette: branding.palette } : {}),
+    deckRoot, resolved,
   }
 }
 
 // --- internal ---
+
+/** What the page takes from the resolved deck, over the front matter's own values. */
+function resolvedMeta(resolved: ResolvedDeck): Partial<DeckMeta> {
+  return {
+    lang: resolved.lang,
+    ...(resolved.profile.aspect ? { aspect: resolved.profile.aspect } : {}),
+    ...(resolved.title !== undefined ? { title: resolved.title } : {}),
+    ...(resolved.handoutUrl !== undefined ? { handoutUrl: resolved.handoutUrl } : {}),
+  }
+}
 
 /** The profile's colours over the theme's: the page's extra CSS, and a warning for each colour changed. */
 async function brandProfile({ profile, source }: LoadedProfile, themeFile: string) {

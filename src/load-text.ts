@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 
 import { DeckError, type DeckErrorCode } from './errors.js'
+import { t } from './i18n/index.js'
 
 /**
  * Reads a text file a volunteer wrote (slides, a profile). UTF-8, with or without a byte order mark,
@@ -18,9 +19,9 @@ export async function loadText(file: string, code: DeckErrorCode): Promise<strin
     const at = firstInvalidByte(bytes)
     const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1
     const sample = new TextDecoder('windows-1252').decode(lineAround(bytes, at)).trim()
-    throw new DeckError(`this file is not saved as UTF-8, so its accents would show garbled ("${sample}")`, code, {
+    throw new DeckError(t('text.notUtf8', { sample }), code, {
       loc: { file, line },
-      hint: 'open it in your text editor and save it with the encoding "UTF-8" (in Notepad: File › Save as › Encoding: UTF-8)',
+      hint: t('text.notUtf8Hint'),
     })
   }
 }
@@ -45,4 +46,12 @@ function lineAround(bytes: Uint8Array, at: number): Uint8Array {
   const start = bytes.lastIndexOf(0x0a, at) + 1
   const end = bytes.indexOf(0x0a, at)
   return bytes.subarray(start, end === -1 ? Math.min(bytes.length, start + 80) : Math.min(end, start + 80))
+}
+
+/** Whether a file (or folder) is there to be read. */
+export async function fileExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  )
 }

@@ -2,6 +2,7 @@ import { constants } from 'node:fs'
 import { access, open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { t } from './i18n/index.js'
 import type { LocalAsset } from './types.js'
 
 /**
@@ -30,28 +31,24 @@ export interface MediaProblem {
 export async function inspectMedia(asset: LocalAsset, scope: MediaScope, shown = asset.source): Promise<MediaProblem | undefined> {
   const info = await stat(asset.source).catch(() => undefined)
   if (!info) {
-    return { rule: 'image-missing', message: `image not found: ${shown}`, hint: 'check the file name and that the path is relative to this Markdown file' }
+    return { rule: 'image-missing', message: t('media.notFound', { path: shown }), hint: t('media.notFoundHint') }
   }
   if (!info.isFile()) {
-    return { rule: 'image-missing', message: `this path is a folder, not a file: ${shown}`, hint: 'give the path of the image itself, e.g. images/photo.jpg' }
+    return { rule: 'image-missing', message: t('media.folder', { path: shown }), hint: t('media.folderHint') }
   }
   const readable = await access(asset.source, constants.R_OK).then(
     () => true,
     () => false,
   )
   if (!readable) {
-    return { rule: 'image-missing', message: `this file cannot be read: ${shown}`, hint: 'check that you may read it (its permissions), or copy it beside the slides' }
+    return { rule: 'image-missing', message: t('media.unreadable', { path: shown }), hint: t('media.unreadableHint') }
   }
   if (!scope.allowOutside) {
     const real = await realpath(asset.source)
     const roots = await Promise.all(scope.roots.map((root) => realpath(root).catch(() => path.resolve(root))))
     if (!roots.some((root) => isInside(real, root))) {
-      const link = real !== path.resolve(asset.source) ? ` (a link to ${real})` : ''
-      return {
-        rule: 'media-outside',
-        message: `this file is outside the deck's folder${link}, so it is not copied into the deck: ${shown}`,
-        hint: 'copy the file into the deck\'s folder (e.g. slides/images/) and point to it there; or, if you really mean to publish it, build with --allow-outside-files',
-      }
+      const link = real !== path.resolve(asset.source) ? real : ''
+      return { rule: 'media-outside', message: t('media.outside', { path: shown, link }), hint: t('media.outsideHint') }
     }
   }
   const extension = path.extname(asset.source).slice(1).toLowerCase()
@@ -59,16 +56,15 @@ export async function inspectMedia(asset: LocalAsset, scope: MediaScope, shown =
   if (TEXT_FILES.has(extension)) {
     // A deck's own stylesheet, script or page (reveal-md's `css`, `scripts`, a background iframe): text.
     if (!head.includes(0)) return undefined
-    return { rule: 'media-type', message: `this file is not text, as a .${extension} file should be: ${shown}`, hint: 'check that this is the file you meant' }
+    return { rule: 'media-type', message: t('media.notText', { extension, path: shown }), hint: t('media.notTextHint') }
   }
   const expected = MEDIA_TYPES[extension]
   const actual = sniff(head)
   if (expected ? actual !== expected : actual === undefined) {
-    const what = expected ? `a ${expected.toUpperCase()} file` : 'an image, a video or a sound'
     return {
       rule: 'media-type',
-      message: `this file is not ${what}${actual ? ` (it holds a ${actual.toUpperCase()})` : ''}: ${shown}`,
-      hint: actual ? `rename it to end in .${actual}` : 'check that this is the file you meant; export it again from your image editor if it is',
+      message: t('media.wrongType', { expected: expected?.toUpperCase(), actual: actual?.toUpperCase(), path: shown }),
+      hint: actual ? t('media.renameHint', { extension: actual }) : t('media.wrongTypeHint'),
     }
   }
   return undefined

@@ -23,14 +23,21 @@ export interface DeckMeta {
   [key: string]: unknown
 }
 
-/** One Markdown source file of a deck, as read from disk. */
+/** One Markdown source file of a deck, read and its front matter parsed once (see `parseSource`). */
 export interface SourceFile {
   file: string
-  /** Section id: the file's name without a leading number and its extension, or `id` in its front matter. */
+  /** Section id: `id` in its front matter, or the file's name without a leading number and its extension. */
   id: string
+  /** The file as read: its front matter's lines, for the line of a key (`frontMatterLine`). */
   text: string
+  /** The file's front matter (`{}` without one); the first file's describes the deck (`DeckMeta`). */
+  frontMatter: Record<string, unknown>
+  /** The Markdown after the front matter (after templating, once templated). */
+  body: string
+  /** 1-based file line of `body`'s first line. */
+  bodyLine: number
   /**
-   * When `text` was produced from the file (templating), the file line of each of its lines:
+   * When `body` was produced from the file (templating), the file line of each line of the file:
    * `lineMap[i]` is the source line of line `i + 1`. Absent: lines are the file's own.
    */
   lineMap?: number[]

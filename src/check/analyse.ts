@@ -1,4 +1,4 @@
-import { toLocalPath } from '../render/deck.js'
+import { lineOfText, toLocalPath } from '../render/deck.js'
 import { decodeHtmlEntities } from '../render/entities.js'
 import type { Slide } from '../types.js'
 import { AA_RATIO, blend, contrastRatio, effectiveBackground, formatRatio, toHex } from './contrast.js'
@@ -26,7 +26,7 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
     const slide = ctx.slides[i]
     const at = (needle?: string, line?: number): Pick<Diagnostic, 'slide' | 'loc'> => ({
       slide: m.number,
-      ...(slide ? { loc: { file: slide.loc.file, line: line ?? (needle ? lineOf(slide, needle) : slide.loc.line) } } : {}),
+      ...(slide ? { loc: { file: slide.loc.file, line: line ?? (needle ? lineOfText(slide, needle) : slide.loc.line) } } : {}),
     })
     const issues: Diagnostic[] = []
     const overflow = overflowIssue(m)
@@ -79,17 +79,6 @@ export function findLocalLinks(html: string): string[] {
     if (file) found.push(file)
   }
   return [...new Set(found)]
-}
-
-/** The file line of a slide where `needle` first appears (its content, then its notes), else its first line. */
-export function lineOf(slide: Slide, needle: string): number {
-  if (!needle) return slide.loc.line
-  const find = (text: string): number => text.split('\n').findIndex((l) => l.includes(needle))
-  const inBody = find(slide.markdown)
-  if (inBody >= 0) return slide.loc.line + inBody
-  const inNotes = find(slide.notes)
-  if (inNotes >= 0 && slide.notesLine) return slide.notesLine + inNotes
-  return slide.loc.line
 }
 
 /** Layouts meant to show a heading alone (a cover, a divider, one big sentence). */

@@ -4,38 +4,38 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { PACKAGE_ROOT } from '../paths.js'
-import { type LocatedData, parseYamlWithSchema } from './validate.js'
+import { type LocatedData, parseYamlWithSchema, say } from './validate.js'
 
 /** The alternatives catalogue shipped with diapo, that volunteers extend. */
 export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.yml')
 
 const CATEGORIES = ['gestion', 'communication-interne', 'communication-externe', 'bureautique', 'systeme'] as const
-const HINT = 'read the comments at the top of data/catalogue.yml: they describe every key, with an example'
 
-const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty')
+const text = z.string(say('catalogue.text')).trim().min(1, say('catalogue.notEmpty'))
 /** One free alternative, as the catalogue and a profile's own `alternatives:` write it. */
 export const AlternativeSchema = z.strictObject({
   name: text,
   url: z
-    .string({ error: 'must be a web address' })
-    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be a full web address, e.g. https://framasoft.org'),
-  kind: z.enum(['logiciel', 'service'], { error: 'must be « logiciel » or « service »' }),
+    .string(say('catalogue.url'))
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl')),
+  kind: z.enum(['logiciel', 'service'], say('catalogue.kind')),
   note: text.optional(),
 })
 /** A tool's alternatives: at least two, so the association has a choice. */
 export const AlternativesSchema = z
-  .array(AlternativeSchema, { error: 'must be a list of alternatives, each like - { name: Framadate, url: https://framadate.org, kind: service }' })
-  .min(2, 'must give at least two alternatives')
+  .array(AlternativeSchema, say('catalogue.alternatives'))
+  .min(2, say('catalogue.twoAlternatives'))
 const ToolSchema = z.strictObject({
-  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes, e.g. google-drive'),
-  names: z.array(text, { error: 'must be a list of names, e.g. [Google Drive, Drive]' }).min(1, 'must give at least one name'),
+  id: z.string(say('catalogue.text')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('catalogue.id')),
+  names: z.array(text, say('catalogue.names')).min(1, say('catalogue.oneName')),
   need: text,
-  category: z.enum(CATEGORIES, { error: `must be one of: ${CATEGORIES.join(', ')}` }),
+  category: z.enum(CATEGORIES, say('catalogue.category', { categories: CATEGORIES.join(', ') })),
   why: text,
   alternatives: AlternativesSchema,
 })
-const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, { error: 'must be a list of tools' }) })
+const CatalogueSchema = z.strictObject({ tools: z.array(ToolSchema, say('catalogue.tools')) })
 
 export type CatalogueTool = z.infer<typeof ToolSchema>
 export type Alternative = z.infer<typeof AlternativeSchema>
@@ -53,7 +53,7 @@ export interface Catalogue {
  */
 export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
   const cannotRead = (cause: unknown): never => {
-    throw new DeckError(`cannot read the alternatives catalogue ${file}`, 'E_CONFIG', { cause })
+    throw new DeckError(t('catalogue.cannotRead', { file }), 'E_CONFIG', { cause })
   }
   const { mtimeMs } = await stat(file).catch(cannotRead)
   const cached = cache.get(file)
@@ -67,16 +67,16 @@ export async function loadCatalogue(file = CATALOGUE_FILE): Promise<Catalogue> {
 
 /** Checks a catalogue's YAML text: its schema, unique ids and names. Pure. */
 export function parseCatalogue(yamlText: string, file: string): Catalogue {
-  const located = parseYamlWithSchema(yamlText, file, CatalogueSchema, { code: 'E_CONFIG', hint: HINT })
+  const located = parseYamlWithSchema(yamlText, file, CatalogueSchema, { code: 'E_CONFIG', hint: t('catalogue.hint') })
   const tools = located.data.tools
   const byName = new Map<string, CatalogueTool>()
   const ids = new Set<string>()
   tools.forEach((tool, i) => {
-    if (ids.has(tool.id)) throw duplicate(located, [i, 'id'], `the id "${tool.id}" is already used by another tool`)
+    if (ids.has(tool.id)) throw duplicate(located, [i, 'id'], t('catalogue.duplicateId', { id: tool.id }))
     ids.add(tool.id)
     tool.names.forEach((name, j) => {
       const owner = byName.get(normalizeToolName(name))
-      if (owner && owner !== tool) throw duplicate(located, [i, 'names', j], `the name "${name}" is already a name of "${owner.id}"`)
+      if (owner && owner !== tool) throw duplicate(located, [i, 'names', j], t('catalogue.duplicateName', { name, owner: owner.id }))
       byName.set(normalizeToolName(name), tool)
     })
   })
@@ -99,6 +99,6 @@ const cache = new Map<string, { mtimeMs: number; catalogue: Promise<Catalogue> }
 function duplicate(located: LocatedData<unknown>, at: (string | number)[], message: string): DeckError {
   return new DeckError(message, 'E_CONFIG', {
     loc: { file: located.file, line: located.keyLineOf(['tools', ...at]) },
-    hint: 'each tool has its own id, and a name belongs to one tool only: merge the two entries or remove the name',
+    hint: t('catalogue.duplicateHint'),
   })
 }

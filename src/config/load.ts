@@ -1,17 +1,16 @@
-import { access, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
-import { loadText } from '../load-text.js'
+import { t } from '../i18n/index.js'
+import { fileExists, loadText } from '../load-text.js'
 import { type LoadedProfile, resolveProfile } from './defaults.js'
-import { ProfileSchema } from './schema.js'
+import { ProfileSchema, RESERVED_SLUGS, slugProblem } from './schema.js'
 import { type KeyPath, parseYamlWithSchema } from './validate.js'
 
 /** Where `diapo new` writes profiles and `npm run build` finds them. */
 export const PROFILES_DIR = 'associations'
 
-const PROFILE_HINT = 'see the comments of a profile made by "diapo new <slug>", or the README section "Association profiles"'
-const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * Reads and checks an association's profile. Every mistake (unknown key, wrong type, invalid colour or
@@ -21,26 +20,30 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
   const absolute = path.resolve(cwd, file)
   const text = await loadText(absolute, 'E_CONFIG').catch((cause: unknown) => {
     if (cause instanceof DeckError) throw cause
-    throw new DeckError(`profile not found: ${file}`, 'E_CONFIG', {
-      hint: `give the path of a .yml file, e.g. ${PROFILES_DIR}/amis-du-velo.yml (create one with "diapo new amis-du-velo")`,
+    throw new DeckError(t('profile.notFound', { file }), 'E_CONFIG', {
+      hint: t('profile.notFoundHint', { example: `${PROFILES_DIR}/amis-du-velo.yml` }),
       cause,
     })
   })
-  const source = parseYamlWithSchema(text, absolute, ProfileSchema, { code: 'E_CONFIG', hint: PROFILE_HINT })
+  const source = parseYamlWithSchema(text, absolute, ProfileSchema, { code: 'E_CONFIG', hint: t('profile.hint') })
   const profile = resolveProfile(source.data, absolute)
   const fail = (message: string, at: KeyPath, hint: string): DeckError =>
     new DeckError(message, 'E_CONFIG', { loc: { file: absolute, line: source.lineOf(at) }, hint })
 
-  if (!source.data.slug && !RE_SLUG.test(profile.slug ?? '')) {
-    throw fail(`the file name "${path.basename(absolute)}" cannot name an output folder`, [], 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"')
+  // Without `slug:`, the file's name is the output folder's: the same rule as for a written slug.
+  const fileSlug = profile.slug ?? ''
+  if (!source.data.slug && slugProblem(fileSlug)) {
+    const name = path.basename(absolute)
+    const message = RESERVED_SLUGS.includes(fileSlug) ? t('profile.fileNameReserved', { file: name, slug: fileSlug }) : t('profile.fileNameInvalid', { file: name })
+    throw fail(message, [], t('profile.fileNameHint'))
   }
-  if (profile.logo && !(await exists(profile.logo))) {
-    throw fail(`logo not found: ${profile.logo}`, ['logo'], 'put the image beside the profile, or write its path relative to the profile')
+  if (profile.logo && !(await fileExists(profile.logo))) {
+    throw fail(t('profile.logoNotFound', { file: profile.logo }), ['logo'], t('profile.logoNotFoundHint'))
   }
   if (profile.theme?.endsWith('.css')) profile.theme = path.resolve(path.dirname(absolute), profile.theme)
   for (const [i, extra] of profile.extraSlides.entries()) {
-    if (!(await exists(extra.file))) {
-      throw fail(`slide file not found: ${extra.file}`, ['extraSlides', i, 'file'], 'write the path of a Markdown file relative to the profile')
+    if (!(await fileExists(extra.file))) {
+      throw fail(t('profile.slidesNotFound', { file: extra.file }), ['extraSlides', i, 'file'], t('profile.slidesNotFoundHint'))
     }
   }
   return { profile, source }
@@ -60,18 +63,9 @@ export async function findProfiles(args: string[], cwd: string): Promise<string[
     }
     const inside = (await readdir(path.resolve(cwd, arg))).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort()
     if (inside.length === 0) {
-      throw new DeckError(`no profile (.yml file) in ${arg}`, 'E_CONFIG', { hint: 'create one with "diapo new <slug>"' })
+      throw new DeckError(t('profile.noneInDir', { dir: arg }), 'E_CONFIG', { hint: t('profile.noneInDirHint') })
     }
     files.push(...inside.map((n) => path.join(arg, n)))
   }
   return [...new Set(files)]
-}
-
-// --- internal ---
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }

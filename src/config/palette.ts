@@ -1,6 +1,7 @@
 import { clampChroma, converter, formatHex, parse, wcagContrast, type Oklch } from 'culori'
 
 import { formatRatio } from '../check/contrast.js'
+import { t } from '../i18n/index.js'
 import type { KeyPath } from './validate.js'
 
 /** WCAG AA for normal text: every text/background pair of a deck made for an association. */
@@ -187,9 +188,7 @@ export function describeAdjustment(adjustment: ColourAdjustment): { message: str
   const key = path.join('.')
   const lighter = wcagContrast(used, '#000000') > wcagContrast(asked, '#000000')
   return {
-    message:
-      `${key} "${asked}" is too ${lighter ? 'dark' : 'light'} to read on the slides' background ${background} ` +
-      `(${formatRatio(ratio)}, under ${minimum}:1): the deck uses ${used} instead, the same hue ${lighter ? 'lighter' : 'darker'} (${formatRatio(usedRatio)})`,
-    hint: `to choose the shade yourself, write ${key.split('.').at(-1)}: "${used}" (or a ${lighter ? 'lighter' : 'darker'} one) in the profile`,
+    message: t('palette.adjusted', { key, asked, lighter, background, ratio: formatRatio(ratio), minimum, used, usedRatio: formatRatio(usedRatio) }),
+    hint: t('palette.adjustedHint', { key: key.split('.').at(-1)!, used, lighter }),
   }
 }

@@ -1,10 +1,21 @@
 import { parse as parseColor } from 'culori'
 import { z } from 'zod'
 
+import { t } from '../i18n/index.js'
 import { AlternativesSchema } from './catalogue.js'
+import { say } from './validate.js'
 
-/** Output folders a slug must not take: they are entries of the generic deck in the same `dist/`. */
+/**
+ * Output folders a slug must not take. A profile builds into `<out>/<slug>/`, beside the generic deck
+ * written into `<out>/` itself: `index.html`, `assets/` (runtime, theme), `media/` (its images, and
+ * `media/external/`), `sommaire.html` (the page of all decks), the deck's single file and its PDFs
+ * (`slides.pdf`, `handout.pdf`, `notes.pdf`). Only folders can clash with a folder: `assets` and `media`,
+ * which the next generic build would replace, deleting the association's deck; `external` and `index`
+ * are kept out too, to stay clear of the names the deck's own paths use.
+ */
 export const RESERVED_SLUGS = ['assets', 'media', 'external', 'index']
+/** A slug names a file and a folder: far below any file system's limit, and readable in a URL. */
+export const MAX_SLUG_LENGTH = 60
 
 const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const RE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -15,21 +26,33 @@ const RE_LOGO = /\.(?:svg|png|jpe?g|webp)$/i
 const RE_CSS_SAFE = /^[#\w\s(),.%/+-]+$/
 
 const text = (example: string) =>
-  z.string({ error: `must be text, for example ${example}` }).trim().min(1, `must not be empty, for example ${example}`)
+  z.string(say('schema.text', { example })).trim().min(1, say('schema.notEmpty', { example }))
 
-const cssColor = z.string({ error: 'must be a CSS colour, for example "#0a7d5c"' }).refine(isCssColor, {
-  error: (issue) => `${JSON.stringify(issue.input)} is not a CSS colour; write for example "#0a7d5c", "rgb(10 125 92)" or "teal"`,
+const cssColor = z.string(say('schema.colour')).refine(isCssColor, {
+  error: (issue) => t('schema.notColour', { value: JSON.stringify(issue.input) }),
 })
 
-const httpUrl = z.string({ error: 'must be a web address, for example "https://example.org"' }).refine(isHttpUrl, {
-  error: (issue) => `${JSON.stringify(issue.input)} is not a web address; write it in full, for example "https://example.org"`,
+const httpUrl = z.string(say('schema.url')).refine(isHttpUrl, {
+  error: (issue) => t('schema.notUrl', { value: JSON.stringify(issue.input) }),
 })
 
 const calendarDate = z
-  .string({ error: 'must be a date written YYYY-MM-DD, for example 2026-12-03' })
+  .string(say('schema.date'))
   .refine(isCalendarDate, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a date; write it YYYY-MM-DD, for example 2026-12-03`,
+    error: (issue) => t('schema.notDate', { value: JSON.stringify(issue.input) }),
   })
+
+/** The one rule for an output folder's name: a profile's `slug`, its file's name, `diapo new <slug>`. */
+export const SlugSchema = z
+  .string(say('schema.text', { example: 'amis-du-velo' }))
+  .regex(RE_SLUG, say('schema.slug'))
+  .max(MAX_SLUG_LENGTH, say('schema.slugLength', { max: MAX_SLUG_LENGTH }))
+  .refine((s) => !RESERVED_SLUGS.includes(s), say('schema.slugReserved', { names: RESERVED_SLUGS.join(', ') }))
+
+/** What is wrong with `slug` as an output folder's name (`SlugSchema`'s words), or `undefined`. */
+export function slugProblem(slug: string): string | undefined {
+  return SlugSchema.safeParse(slug).error?.issues[0]?.message
+}
 
 /** An association's profile, `associations/<slug>.yml`, as the volunteer writes it. All optional but `name`. */
 export const ProfileSchema = z.strictObject({
@@ -38,29 +61,25 @@ export const ProfileSchema = z.strictObject({
   /** Short name for tight places. Default: `name`. */
   shortName: text('"Amis du Vélo"').optional(),
   /** Output folder name (`dist/<slug>/`). Default: the profile file's name. */
-  slug: z
-    .string({ error: 'must be text, for example amis-du-velo' })
-    .regex(RE_SLUG, 'must be lower-case letters, digits and dashes, for example amis-du-velo')
-    .refine((s) => !RESERVED_SLUGS.includes(s), `is reserved; choose another name than ${RESERVED_SLUGS.join(', ')}`)
-    .optional(),
+  slug: SlugSchema.optional(),
   /** A profile shipped as an example (`associations/`): marked « exemple » on the page of all decks. */
-  example: z.boolean({ error: 'must be true or false, for example true' }).optional(),
+  example: z.boolean(say('schema.boolean')).optional(),
   /** Logo file relative to the profile: svg, png, jpg or webp. */
   logo: z
-    .string({ error: 'must be the name of an image file, for example logo.svg' })
-    .regex(RE_LOGO, 'must be an svg, png, jpg or webp file, for example logo.svg')
+    .string(say('schema.logo'))
+    .regex(RE_LOGO, say('schema.logoType'))
     .optional(),
   /** Theme colours: any CSS colour. */
   colors: z.strictObject({ primary: cssColor.optional(), accent: cssColor.optional() }).optional(),
   /** Language of the deck, e.g. `fr`. Default: the deck's. */
   lang: z
-    .string({ error: 'must be a language code, for example fr' })
-    .refine((s) => RE_LANG.test(s) && isLocale(s), 'must be a language code, for example fr or fr-BE')
+    .string(say('schema.lang'))
+    .refine((s) => RE_LANG.test(s) && isLocale(s), say('schema.langCode'))
     .optional(),
   /** Theme name (`default`, `contrast`) or a `.css` file relative to the profile. */
   theme: text('default').optional(),
   /** Proportions of the slides: `16:9` (default) or `4:3` for an older projector. */
-  aspect: z.enum(['16:9', '4:3'], { error: 'must be "16:9" or "4:3" (older projectors)' }).optional(),
+  aspect: z.enum(['16:9', '4:3'], say('schema.aspect')).optional(),
   /** Where the handout PDF will be published. */
   handoutUrl: httpUrl.optional(),
   workshop: z
@@ -74,8 +93,8 @@ export const ProfileSchema = z.strictObject({
   contact: z
     .strictObject({
       email: z
-        .string({ error: 'must be an e-mail address, for example contact@example.org' })
-        .regex(RE_EMAIL, 'must be an e-mail address, for example contact@example.org')
+        .string(say('schema.email'))
+        .regex(RE_EMAIL, say('schema.email'))
         .optional(),
       website: httpUrl.optional(),
     })
@@ -93,12 +112,12 @@ export const ProfileSchema = z.strictObject({
           alternatives: AlternativesSchema.optional(),
         }),
       ),
-      { error: 'must be a list of tools, each line like - { need: "Gestion des membres", current: "Excel" } or just - Excel' },
+      say('schema.tools'),
     )
     .optional(),
   sections: z
     .strictObject({
-      exclude: z.array(text('references'), { error: 'must be a list of section ids, for example [references]' }).optional(),
+      exclude: z.array(text('references'), say('schema.sectionIds')).optional(),
     })
     .optional(),
   /** The association's own slides, inserted after a section. */
@@ -106,11 +125,11 @@ export const ProfileSchema = z.strictObject({
     .array(
       z.strictObject({
         file: z
-          .string({ error: 'must be a Markdown file, for example nos-projets.md' })
-          .regex(/\.md$/i, 'must be a Markdown file (.md), for example nos-projets.md'),
+          .string(say('schema.markdownFile'))
+          .regex(/\.md$/i, say('schema.markdownExtension')),
         after: text('alternatives'),
       }),
-      { error: 'must be a list, each line like - { file: nos-projets.md, after: alternatives }' },
+      say('schema.extraSlides'),
     )
     .optional(),
 })

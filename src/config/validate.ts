@@ -2,6 +2,7 @@ import { isMap, isScalar, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 
 import { DeckError, type DeckErrorCode } from '../errors.js'
+import { type MessageKey, type MessageParams, t } from '../i18n/index.js'
 import { type ParsedYaml, parseYaml, yamlToData } from '../parse/yaml.js'
 
 /** A key path into YAML data, e.g. `['workshop', 'date']` or `['tools', 2, 'current']`. */
@@ -42,7 +43,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   if (!result.success) {
     const issues = result.error.issues
     const first = issues[0]!
-    const more = issues.length > 1 ? ` (${issues.length - 1} more problem${issues.length > 2 ? 's' : ''} after this one)` : ''
+    const more = issues.length > 1 ? t('validate.moreProblems', { count: issues.length - 1 }) : ''
     const unknownKey = first.code === 'unrecognized_keys' ? first.keys[0] : undefined
     const path = first.path.filter((p): p is string | number => typeof p !== 'symbol')
     const line = unknownKey !== undefined ? located.keyLineOf([...path, unknownKey]) : located.keyLineOf(path)
@@ -51,6 +52,11 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     throw new DeckError(`${describeIssue(first, path, schema, value)}${more}`, options.code, { loc: { file, line }, hint })
   }
   return { ...located, data: result.data }
+}
+
+/** A zod message in the user's language, looked up when the problem is reported (never at import time). */
+export function say<K extends MessageKey>(key: K, ...params: MessageParams<K>): { error: () => string } {
+  return { error: () => t(key, ...params) }
 }
 
 /** `['tools', 2, 'current']` → `tools[3].current` (lists counted from 1, as people do). */
@@ -97,24 +103,22 @@ function slipHint(issue: z.core.$ZodIssue, value: unknown, line: string): string
   const key = /^(\s*(?:-\s+)?[^:#]+):/.exec(line)?.[1]
   if (value === null && key && /:\s+#/.test(line)) {
     const rest = line.slice(line.indexOf('#')).trim()
-    return `after an unquoted "#" YAML ignores the rest of the line: write ${key.trim()}: "${rest}"`
+    return t('validate.hashHint', { key: key.trim(), rest })
   }
   if (issue.expected === 'array' && typeof value === 'string') {
     const items = value.startsWith('-') ? value.split(/\s+-(?=\S)|^-/).filter(Boolean) : value.split(/\s*,\s*/)
     const indent = /^\s*/.exec(line)![0]
     const example = [`${key?.trim() ?? 'key'}:`, ...items.slice(0, 3).map((item) => `  - ${item.trim()}`)].map((l) => `      ${indent}${l}`)
-    return `write one item a line, each starting with "- " (a dash and a space):\n${example.join('\n')}`
+    return t('validate.listHint', { example: example.join('\n') })
   }
   return undefined
 }
 
 /** zod's type names, in a volunteer's words. */
-const EXPECTED: Record<string, string> = {
-  object: 'a group of "key: value" lines (or { key: value, ... })',
-  array: 'a list (lines starting with "- ", or [a, b])',
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
+const EXPECTED = ['object', 'array', 'string', 'number', 'boolean'] as const
+
+function expected(type: string): string {
+  return (EXPECTED as readonly string[]).includes(type) ? t(`validate.expected.${type as (typeof EXPECTED)[number]}`) : type
 }
 
 function valueAt(data: unknown, path: KeyPath): unknown {
@@ -123,27 +127,27 @@ function valueAt(data: unknown, path: KeyPath): unknown {
 
 function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType, input: unknown): string {
   const where = formatKeyPath(path)
-  const label = where ? `"${where}"` : 'the file'
+  const label = where ? `"${where}"` : t('validate.theFile')
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = keysAt(schema, path)
-      const inside = where ? ` in "${where}"` : ''
-      return `unknown key "${issue.keys[0]}"${inside}; expected one of: ${allowed.join(', ')}`
+      return t('validate.unknownKey', { key: String(issue.keys[0]), inside: where, allowed: allowed.join(', ') })
     }
     case 'invalid_type':
-      if (input === undefined) return `${label} is missing; it is required`
-      return `${label} ${issue.message.startsWith('Invalid input') ? `must be ${EXPECTED[issue.expected] ?? issue.expected}` : issue.message}, not ${describeValue(input)}`
+      if (input === undefined) return t('validate.missing', { label })
+      if (issue.message.startsWith('Invalid input')) return t('validate.mustBe', { label, expected: expected(issue.expected), got: describeValue(input) })
+      return t('validate.wrong', { label, problem: issue.message, got: describeValue(input) })
     default:
-      return `${label} ${issue.message}`
+      return t('validate.issue', { label, problem: issue.message })
   }
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return 'empty'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a group of keys'
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`
+  if (value === null) return t('validate.value.empty')
+  if (Array.isArray(value)) return t('validate.value.list')
+  if (typeof value === 'object') return t('validate.value.group')
+  if (typeof value === 'string') return t('validate.value.text', { text: JSON.stringify(value) })
+  return typeof value === 'number' ? t('validate.value.number', { value: String(value) }) : t('validate.value.other', { value: String(value) })
 }
 
 /** Keys an object schema accepts at `path` (for "expected one of"). */

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml'
 
 import { DeckError } from '../errors.js'
 import { parseYaml, yamlToData } from './yaml.js'
+import { t } from '../i18n/index.js'
 
 export interface FrontMatter {
   data: Record<string, unknown>
@@ -33,9 +34,9 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
   if (!RE_YAML_START.test(rest)) return { data: {}, body: text.replace(/^\uFEFF/, ''), bodyLine: 1 }
   const close = RE_CLOSE.exec(rest)
   if (!close) {
-    throw new DeckError('front matter opened with "---" is never closed', 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.unclosed'), 'E_FRONTMATTER', {
       loc: { file, line: 1 },
-      hint: 'end the front matter with a line "---", or remove the first line if it was meant as a slide separator',
+      hint: t('frontMatter.unclosedHint'),
     })
   }
   const yamlText = rest.slice(0, close.index)
@@ -59,18 +60,23 @@ export function parseYamlMapping(yamlText: string, file: string, firstLine = 1):
   const data = yamlToData(parseYaml(yamlText, options), options, yamlText)
   if (data == null) return {}
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new DeckError('front matter must be a list of "key: value" lines', 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.notMapping'), 'E_FRONTMATTER', {
       loc: { file, line: firstLine },
-      hint: 'write for example "title: Mon atelier"',
+      hint: t('frontMatter.notMappingHint'),
     })
   }
   return data as Record<string, unknown>
 }
 
 /**
- * 1-based file line of a top-level `key:` in a file's front matter, for errors about its value;
+ * 1-based file line of a top-level `key:` in a source's front matter, for errors about its value;
  * 1 (the front matter's start) when the key is not written there.
  */
+export function frontMatterLine(source: { text: string }, key: string): number {
+  return frontMatterKeyLine(source.text, key)
+}
+
+/** Same as `frontMatterLine`, on a file's text. */
 export function frontMatterKeyLine(text: string, key: string): number {
   if (!RE_OPEN.test(text)) return 1
   const lines = text.split(/\r?\n/)

@@ -1,4 +1,5 @@
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import type { Slide, SlideStack } from '../types.js'
 
 export interface SplitOptions {
@@ -79,12 +80,15 @@ export function splitSlides(body: string, options: SplitOptions): SlideStack[] {
 /** Parses `class="a b" data-x="y" data-flag` into an attribute map. */
 export function parseAttributes(source: string): Record<string, string> {
   const attributes: Record<string, string> = {}
-  for (const m of source.matchAll(RE_ATTRIBUTE)) {
-    const name = (m[1] ?? m[4])!
-    const value = m[2] ?? m[3] ?? ''
+  for (const m of source.matchAll(RE_ATTRIBUTE)) addAttributes(attributes, { [(m[1] ?? m[4])!]: m[2] ?? m[3] ?? '' })
+  return attributes
+}
+
+/** Adds `more` to `attributes`: a later value wins, but classes add up (`class="a"` then `class="b"` is `a b`). */
+export function addAttributes(attributes: Record<string, string>, more: Record<string, string>): void {
+  for (const [name, value] of Object.entries(more)) {
     attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value
   }
-  return attributes
 }
 
 // --- internal ---
@@ -109,9 +113,9 @@ function compile(source: string, flags: string, key: string, options: SplitOptio
   try {
     return new RegExp(source, flags)
   } catch (cause) {
-    throw new DeckError(`front matter "${key}" is not a valid regular expression: ${source}`, 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.regexInvalid', { key, value: source }), 'E_FRONTMATTER', {
       loc: { file: options.file, line: 1 },
-      hint: `write a JavaScript regular expression, e.g. ${key}: "^---$"`,
+      hint: t('frontMatter.regexInvalidHint', { key }),
       cause,
     })
   }
@@ -154,9 +158,7 @@ function parseSlide(
   const body = content.replace(RE_SLIDE_COMMENT, (whole, attrs: string, index: number) => {
     if (inFence(index)) return whole
     attributesLine ??= lines.lineAt(offset + index)
-    for (const [k, v] of Object.entries(parseAttributes(attrs))) {
-      attributes[k] = k === 'class' && attributes.class ? `${attributes.class} ${v}` : v
-    }
+    addAttributes(attributes, parseAttributes(attrs))
     // Keep the comment's line breaks, so the lines of the slide's Markdown stay those of the file.
     return whole.replace(/[^\n]/g, '')
   })

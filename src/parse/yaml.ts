@@ -1,6 +1,7 @@
 import { type Document, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml'
 
 import { DeckError, type DeckErrorCode } from '../errors.js'
+import { t } from '../i18n/index.js'
 
 /** A parsed YAML text and the way from an offset in it to a 1-based line and column. */
 export interface ParsedYaml {
@@ -54,11 +55,9 @@ export function yamlToData(parsed: ParsedYaml, options: YamlOptions, text: strin
     const at = parsed.positionOf(alias?.index ?? 0)
     const line = lineText(text, at.line - ((options.firstLine ?? 1) - 1))
     throw new DeckError(
-      /Excessive alias count/.test(String(cause))
-        ? 'this file repeats references ("*name") too many times to be read'
-        : `a value cannot start with "*": YAML reads ${alias?.[0] ?? 'it'} as a reference to something else`,
+      /Excessive alias count/.test(String(cause)) ? t('yaml.tooManyAliases') : t('yaml.star', { alias: alias?.[0] ?? t('yaml.starIt') }),
       options.code,
-      { loc: { file: options.file, ...at }, hint: quoteHint(line) ?? 'put the value in quotes', cause },
+      { loc: { file: options.file, ...at }, hint: quoteHint(line) ?? t('yaml.putInQuotes'), cause },
     )
   }
 }
@@ -119,35 +118,36 @@ function explain(error: YAMLError, line: string): { message: string; hint: strin
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
       return {
-        message: 'this text contains ": ", which YAML reads as the start of another key',
-        hint: quoteHint(line) ?? 'put the text in quotes',
+        message: t('yaml.colon'),
+        hint: quoteHint(line) ?? t('yaml.quoteIt'),
       }
     case 'TAB_AS_INDENT':
-      return { message: 'this line is indented with a tab', hint: 'indent with spaces only (two spaces a level), never tabs' }
+      return { message: t('yaml.tab'), hint: t('yaml.tabHint') }
     case 'DUPLICATE_KEY': {
       const key = /^\s*(?:-\s+)?([^:]+):/.exec(line)?.[1]?.trim()
       return {
-        message: `the key "${key ?? line.trim()}" is written twice`,
-        hint: 'keep only one of the two lines',
+        message: t('yaml.duplicateKey', { key: key ?? line.trim() }),
+        hint: t('yaml.duplicateKeyHint'),
       }
     }
     case 'MISSING_CHAR':
       if (/["']/.test(line) && /closing/.test(error.message)) {
-        return { message: 'a quote opened on this line is never closed', hint: 'end the text with the same quote it starts with' }
+        return { message: t('yaml.unclosedQuote'), hint: t('yaml.unclosedQuoteHint') }
       }
       break
     case 'BAD_INDENT':
     case 'UNEXPECTED_TOKEN':
       if (/[[{]/.test(line) && !/[\]}]\s*$/.test(line)) {
-        return { message: `a "${line.includes('[') ? '[' : '{'}" opened on this line is never closed`, hint: `close it on the same line with "${line.includes('[') ? ']' : '}'}"` }
+        const [open, close] = line.includes('[') ? ['[', ']'] : ['{', '}']
+        return { message: t('yaml.unclosedBracket', { open }), hint: t('yaml.unclosedBracketHint', { close }) }
       }
       break
     default:
       break
   }
   return {
-    message: `this line cannot be read: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    hint: 'check the indentation (spaces, never tabs), and put quotes around texts that contain ":" or "#"',
+    message: t('yaml.unreadable', { reason: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }),
+    hint: t('yaml.unreadableHint'),
   }
 }
 
@@ -155,7 +155,7 @@ function explain(error: YAMLError, line: string): { message: string; hint: strin
 function missingSpace(line: string): { message: string; hint: string } | undefined {
   const parts = RE_NO_SPACE_AFTER_COLON.exec(line)
   if (!parts || parts[3]!.startsWith('//')) return undefined
-  return { message: `a space is missing after "${parts[2]}:"`, hint: `write: ${parts[1]}${parts[2]}: ${parts[3]}` }
+  return { message: t('yaml.missingSpace', { key: parts[2]! }), hint: t('yaml.write', { line: `${parts[1]}${parts[2]}: ${parts[3]}` }) }
 }
 
 /** `place: Maison des assos: salle 2` → `write it in quotes: place: "Maison des assos: salle 2"`. */
@@ -164,7 +164,7 @@ function quoteHint(line: string): string | undefined {
   if (!parts) return undefined
   const [, indent, key, value] = parts
   const quoted = `"${value!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
-  return `put the text in quotes: ${indent}${key}: ${quoted}`
+  return t('yaml.quoteLine', { line: `${indent}${key}: ${quoted}` })
 }
 
 function lineText(text: string, line: number): string {

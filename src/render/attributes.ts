@@ -1,4 +1,4 @@
-import { parseAttributes } from '../parse/split.js'
+import { addAttributes, parseAttributes } from '../parse/split.js'
 
 const RE_TAG_OR_COMMENT = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
 /** `.element: class="x"`, or without the colon as reveal.js also reads it. */
@@ -48,9 +48,7 @@ export function applyElementAttributes(html: string): string {
       removals.push([m.index, m.index + whole.length])
       if (target.attrStart >= 0) {
         const attributes = added.get(target) ?? {}
-        for (const [k, v] of Object.entries(parseAttributes(element[1]!))) {
-          attributes[k] = k === 'class' && attributes.class ? `${attributes.class} ${v}` : v
-        }
+        addAttributes(attributes, parseAttributes(element[1]!))
         added.set(target, attributes)
       }
       continue

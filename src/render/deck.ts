@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 
 import { DeckError, type SourceLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { findFences } from '../parse/split.js'
 import type { Deck, LocalAsset, RenderedDeck, RenderedSlide, Slide } from '../types.js'
 import { applyElementAttributes, escapeAttribute } from './attributes.js'
@@ -119,6 +120,28 @@ export function toLocalPath(src: string): string | undefined {
   return safeDecode(src.split(/[?#]/)[0]!)
 }
 
+/**
+ * The file line where `text` first appears in a slide (its content, then its notes, then its attendees'
+ * text), else `otherwise` (the slide's first line). Lines written by a template (a `{{#each}}` loop) are found at the
+ * line of the template that wrote them (`Slide.lines`). `text` may be written in the Markdown with HTML
+ * entities (`&#233;`) or percent-escapes.
+ */
+export function lineOfText(slide: Slide, text: string, otherwise = slide.loc.line): number {
+  if (!text) return otherwise
+  const decoded = safeDecode(text)
+  const find = (part: string): number =>
+    part.split('\n').findIndex((line) => line.includes(text) || line.includes(decoded) || decodeHtmlEntities(line).includes(text))
+  const inBody = find(slide.markdown)
+  if (inBody >= 0) return slide.lines?.[inBody] ?? slide.loc.line + inBody
+  const inNotes = find(slide.notes)
+  const notesLine = slide.notesTextLine ?? slide.notesLine
+  if (inNotes >= 0 && notesLine !== undefined) return notesLine + inNotes
+  const inHandout = find(slide.handout ?? '')
+  const handoutLine = slide.handoutTextLine ?? slide.handoutLine
+  if (inHandout >= 0 && handoutLine !== undefined) return handoutLine + inHandout
+  return otherwise
+}
+
 // --- internal ---
 
 /** marked recurses once a level of nesting: thousands of `>` or list levels exhaust the stack. */
@@ -133,18 +156,18 @@ function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text
     return nestingOf(line) > MAX_NESTING && !fences.some(([from, to]) => start > from && start < to)
   })
   if (deep !== -1) {
-    throw new DeckError(`this line nests quotes or lists more than ${MAX_NESTING} levels deep: too deep to be read`, 'E_MARKDOWN', {
+    throw new DeckError(t('markdown.tooDeep', { max: MAX_NESTING }), 'E_MARKDOWN', {
       loc: { ...loc, line: lineOf(deep) },
-      hint: 'keep quotes (">") and lists to a few levels',
+      hint: t('markdown.tooDeepHint'),
     })
   }
   try {
     return markdown(text)
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause
-    throw new DeckError('this slide nests quotes or lists too deeply to be read', 'E_MARKDOWN', {
+    throw new DeckError(t('markdown.tooDeepSlide'), 'E_MARKDOWN', {
       loc,
-      hint: 'keep quotes (">") and lists to a few levels',
+      hint: t('markdown.tooDeepHint'),
       cause,
     })
   }
@@ -174,12 +197,6 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
     if (!assets.some((a) => a.source === source)) assets.push({ source, target, loc: { file: slide.loc.file, line: lineOf(src) } })
     return target
   }
-  const lineInSlide = (src: string): number => {
-    const decoded = safeDecode(src)
-    // A path may be written with entities (`&#233;`) or percent-escapes: compare decoded forms too.
-    const index = slide.markdown.split('\n').findIndex((line) => line.includes(src) || line.includes(decoded) || decodeHtmlEntities(line).includes(src))
-    return slide.lines?.[Math.max(index, 0)] ?? slide.loc.line + Math.max(index, 0)
-  }
   // What is inside an HTML comment is never shown: its images are neither required nor copied.
   const localizeMedia = (htmlText: string, lineOf: (src: string) => number): string =>
     outsideComments(htmlText, (part) =>
@@ -198,7 +215,7 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
         }),
     )
   refuseSwallowers(slide, body.html, notes.html, handout.html)
-  const html = localizeMedia(applyElementAttributes(body.html), lineInSlide)
+  const html = localizeMedia(applyElementAttributes(body.html), (src) => lineOfText(slide, src))
   // Images in the notes are shown in the speaker view: copied and checked like the slide's own.
   const notesHtml = localizeMedia(notes.html, () => slide.notesLine ?? slide.loc.line)
   const handoutHtml = localizeMedia(handout.html, () => slide.handoutLine ?? slide.loc.line)
@@ -252,8 +269,8 @@ function refuseSwallowers(slide: Slide, html: string, notesHtml: string, handout
     if (!swallower) continue
     let { message, hint } = describeSwallower(swallower, part.where)
     if (part.where === 'slide' && swallower.opening === '<!--' && slide.notesLine !== undefined && slide.notes.includes('-->')) {
-      message = `this comment is closed only after the "Note:" line ${slide.notesLine}, and a line beginning "Note:" starts the speaker notes even inside a comment: the slide keeps an open "<!--", which would hide every later slide, and the deck would not start`
-      hint = `close the comment before line ${slide.notesLine}, or do not begin a line of the comment with "Note:"`
+      message = t('markdown.commentPastNotes', { line: slide.notesLine })
+      hint = t('markdown.commentPastNotesHint', { line: slide.notesLine })
     }
     throw new DeckError(message, 'E_MARKDOWN', { loc: { file: slide.loc.file, line: part.line(swallowerLine(part.markdown, swallower)) }, hint })
   }

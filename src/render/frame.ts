@@ -1,4 +1,5 @@
 import { DeckError, type SourceLocation } from '../errors.js'
+import { t } from '../i18n/index.js'
 
 /** The slide frame's proportions: `16:9` (default) or `4:3`, for older projectors. */
 export type Aspect = '16:9' | '4:3'
@@ -29,8 +30,14 @@ export function isAspect(value: unknown): value is Aspect {
 export function resolveFrame(aspect: unknown, loc?: SourceLocation): Frame {
   if (aspect === undefined || aspect === null) return DEFAULT_FRAME
   if (isAspect(aspect)) return FRAMES[aspect.trim() as Aspect]
-  throw new DeckError(`unknown aspect ${JSON.stringify(aspect)}`, 'E_FRONTMATTER', {
-    ...(loc ? { loc } : {}),
-    hint: `write aspect: "16:9" (the default) or aspect: "4:3" (older projectors)`,
-  })
+  const { message, hint } = unknownAspect(aspect)
+  throw new DeckError(message, 'E_FRONTMATTER', { ...(loc ? { loc } : {}), hint })
+}
+
+/** What to tell the writer of an aspect diapo does not know. */
+export function unknownAspect(aspect: unknown): { message: string; hint: string } {
+  return {
+    message: t('frame.unknownAspect', { value: JSON.stringify(aspect) }),
+    hint: t('frame.unknownAspectHint'),
+  }
 }

@@ -1,6 +1,4 @@
 import type { Deck, RenderedDeck } from '../types.js'
-import { DeckError } from '../errors.js'
-import { frontMatterKeyLine } from '../parse/frontmatter.js'
 import { escapeAttribute } from './attributes.js'
 import { escapeHtml } from './markdown.js'
 
@@ -64,13 +62,8 @@ export function appendToLastSlide(deck: RenderedDeck, html: string): RenderedDec
 
 // --- internal ---
 
+/** The front matter's or profile's `handoutUrl` (checked with them), trimmed; `undefined` when empty. */
 function resolveHandoutUrl(deck: Deck): string | undefined {
   const value = deck.meta.handoutUrl
-  if (value === undefined || value === null || value === '') return undefined
-  if (typeof value === 'string' && /^https?:\/\/\S+$/i.test(value.trim())) return value.trim()
-  const first = deck.files[0]
-  throw new DeckError(`handoutUrl must be the web address of the handout, got ${JSON.stringify(value)}`, 'E_FRONTMATTER', {
-    loc: first ? { file: first.file, line: frontMatterKeyLine(first.text, 'handoutUrl') } : undefined,
-    hint: 'write the address where handout.pdf will be published, e.g. handoutUrl: https://example.org/support.pdf',
-  })
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import { t } from '../i18n/index.js'
 import { PACKAGE_ROOT } from '../paths.js'
 import { escapeAttribute } from './attributes.js'
 
@@ -22,12 +23,11 @@ export class UnknownIconError extends Error {
     readonly icon: string,
     readonly suggestions: string[],
   ) {
-    super(`unknown icon "${icon}"`)
+    super(t('template.iconUnknown', { icon }))
   }
 
   get hint(): string {
-    const closest = this.suggestions.length > 0 ? `did you mean ${this.suggestions.map((n) => `"${n}"`).join(', ')}? ` : ''
-    return `${closest}the names are those of ${ICON_SET}'s icons, in English, as on https://lucide.dev/icons`
+    return t('template.iconHint', { suggestions: this.suggestions.map((n) => `"${n}"`).join(', '), set: ICON_SET })
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js'
-import type { Deck, RenderedDeck, Slide } from '../types.js'
+import { t } from '../i18n/index.js'
+import type { Deck, RenderedDeck } from '../types.js'
+import { lineOfText } from './deck.js'
 
 /**
  * Resources a slide's raw HTML would load from outside the deck: images, scripts, frames, style sheets,
@@ -73,20 +75,11 @@ export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): Diagnostic
       const found = findRemoteResources([r.html, r.notesHtml, r.handoutHtml, ...attributes].join('\n')).map<Diagnostic>((resource) => ({
         severity: 'warning',
         rule: 'remote',
-        loc: { file: slide.loc.file, line: lineNaming(slide, resource.url) },
-        message: `${resource.kind} loads ${resource.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
-        hint: 'download the file into the deck\'s folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)',
+        loc: { file: slide.loc.file, line: lineOfText(slide, resource.url, slide.attributesLine ?? slide.loc.line) },
+        message: t('remote.loads', { kind: resource.kind, url: resource.url }),
+        hint: t('remote.hint'),
       }))
       return found.sort((a, b) => a.loc!.line - b.loc!.line)
     })
 }
 
-function lineNaming(slide: Slide, url: string): number {
-  const find = (text: string | undefined, first: number | undefined) => {
-    const index = (text ?? '').split('\n').findIndex((line) => line.includes(url))
-    return index === -1 || first === undefined ? undefined : first + index
-  }
-  const inBody = slide.markdown.split('\n').findIndex((line) => line.includes(url))
-  if (inBody !== -1) return slide.lines?.[inBody] ?? slide.loc.line + inBody
-  return find(slide.notes, slide.notesTextLine) ?? find(slide.handout, slide.handoutTextLine) ?? slide.attributesLine ?? slide.loc.line
-}

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
-import { frontMatterKeyLine } from '../parse/frontmatter.js'
+import { t } from '../i18n/index.js'
+import { frontMatterLine } from '../parse/frontmatter.js'
 import type { DeckMeta, LocalAsset, SourceFile } from '../types.js'
 import { assetTarget, toLocalPath } from './deck.js'
 
@@ -23,28 +24,20 @@ export interface RevealMdOptions {
 const require = createRequire(import.meta.url)
 
 export async function readRevealMdOptions(meta: DeckMeta, first: SourceFile | undefined, deckRoot: string): Promise<RevealMdOptions> {
-  const loc = (key: string) => ({ file: first?.file ?? deckRoot, line: first ? frontMatterKeyLine(first.text, key) : 1 })
+  const loc = (key: string) => ({ file: first?.file ?? deckRoot, line: first ? frontMatterLine(first, key) : 1 })
+  // Types are checked with the front matter (`FrontMatterSchema`).
   const reveal = meta.revealOptions ?? {}
-  if (typeof reveal !== 'object' || reveal === null || Array.isArray(reveal)) {
-    throw new DeckError('front matter "revealOptions" must be a list of reveal.js options', 'E_FRONTMATTER', {
-      loc: loc('revealOptions'),
-      hint: 'write them indented under it, e.g.\nrevealOptions:\n  transition: fade\n  controls: false',
-    })
-  }
   const dir = first ? path.dirname(first.file) : deckRoot
   const files = (key: 'scripts' | 'css'): LocalAsset[] => {
     const value = meta[key]
     if (value === undefined || value === null) return []
-    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined
-    if (!list || list.some((v) => typeof v !== 'string')) {
-      throw new DeckError(`front matter "${key}" must be a file name or a list of them`, 'E_FRONTMATTER', { loc: loc(key) })
-    }
-    return (list as string[]).map((entry) => {
+    const list = typeof value === 'string' ? value.split(',') : (value as string[])
+    return list.map((entry) => {
       const local = toLocalPath(entry.trim())
       if (local === undefined) {
-        throw new DeckError(`front matter "${key}": ${entry.trim()} is not a local file`, 'E_FRONTMATTER', {
+        throw new DeckError(t('frontMatter.notLocal', { key, entry: entry.trim() }), 'E_FRONTMATTER', {
           loc: loc(key),
-          hint: 'a deck loads nothing from the internet: download the file next to your slides and give its path',
+          hint: t('frontMatter.notLocalHint'),
         })
       }
       const source = path.resolve(dir, local)
@@ -62,9 +55,9 @@ async function highlightThemeCss(name: unknown, loc: { file: string; line: numbe
   const file = typeof name === 'string' && /^[\w-]+(?:\/[\w-]+)?$/.test(name) ? path.join(styles, `${name}.css`) : undefined
   const css = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined
   if (css === undefined) {
-    throw new DeckError(`unknown highlightTheme "${String(name)}"`, 'E_FRONTMATTER', {
+    throw new DeckError(t('frontMatter.highlightTheme', { name: String(name) }), 'E_FRONTMATTER', {
       loc,
-      hint: 'give the name of a highlight.js style, e.g. monokai, github, base16/zenburn',
+      hint: t('frontMatter.highlightThemeHint'),
     })
   }
   // Nested under .reveal, the style wins over diapo's own token colours (runtime/base.css).

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js'
 /**
  * What in a slide's HTML would swallow the rest of the page: an HTML comment that is never closed, or
  * an element whose content the browser reads as raw text up to its end tag (`<script>`, `<style>`,
@@ -53,25 +54,15 @@ export function findSwallower(html: string): Swallower | undefined {
 
 /** What to tell the writer about a swallower: the message and what to do. */
 export function describeSwallower(swallower: Swallower, where: 'slide' | 'notes' | 'handout'): { message: string; hint: string } {
-  const place = where === 'slide' ? 'slide' : where === 'notes' ? 'speaker notes' : 'handout text'
+  const place = t('markdown.place', { where })
   if (swallower.opening === '<!--') {
-    return {
-      message: `a comment "<!--" is never closed in this ${place}: the browser would hide every later slide, and the deck would not start`,
-      hint:
-        'close it with "-->" on the same slide; a line beginning "Note:" starts the speaker notes even inside a comment, so close the comment before it' +
-        ' (to show "<!--" as text, write it in `backticks`)',
-    }
+    return { message: t('markdown.commentOpen', { place }), hint: t('markdown.commentOpenHint') }
   }
   if (!swallower.closing) {
-    return {
-      message: `"${swallower.opening}" in this ${place} would turn the rest of the page into plain text: the deck would not start`,
-      hint: 'remove it; to show it as text, write it in `backticks`',
-    }
+    return { message: t('markdown.plaintext', { opening: swallower.opening, place }), hint: t('markdown.plaintextHint') }
   }
-  return {
-    message: `"${swallower.opening}" is never closed by "${swallower.closing}" in this ${place}: the browser would read every later slide, and the deck's script, as its content: the deck would not start`,
-    hint: `to name the tag in a sentence, write it in \`backticks\` (\`${swallower.opening}\`) or as &lt;${swallower.opening.slice(1)}; to use the element, close it with "${swallower.closing}" on the same slide`,
-  }
+  const { opening, closing } = swallower
+  return { message: t('markdown.unclosed', { opening, closing, place }), hint: t('markdown.unclosedHint', { opening, closing }) }
 }
 
 /**

@@ -1,7 +1,9 @@
-import { access, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
+import { fileExists } from '../load-text.js'
 import { PACKAGE_ROOT } from '../paths.js'
 
 export const DEFAULT_THEME = 'default'
@@ -23,24 +25,15 @@ export async function resolveTheme(theme: string, baseDir: string): Promise<stri
     ? [path.resolve(baseDir, theme)]
     : [path.join(THEMES_DIR, `${theme}.css`), ...(REVEAL_THEMES.includes(theme) ? [path.join(REVEAL_THEMES_DIR, `${theme}.css`)] : [])]
   for (const file of candidates) {
-    if (await exists(file)) return file
+    if (await fileExists(file)) return file
   }
   if (REVEAL_THEMES.includes(theme)) {
-    throw new DeckError(`reveal.js theme "${theme}" is missing from the diapo package`, 'E_THEME', {
-      hint: 'run "npm run compile" (or "npm install") in the diapo folder',
+    throw new DeckError(t('theme.revealMissing', { theme }), 'E_THEME', {
+      hint: t('theme.compileHint'),
     })
   }
   const available = (await readdir(THEMES_DIR)).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4))
-  throw new DeckError(`unknown theme "${theme}"`, 'E_THEME', {
-    hint: `use one of: ${available.join(', ')}, reveal.js's ${REVEAL_THEMES.join(', ')}, or the path of a .css file that sets the --diapo-* custom properties`,
+  throw new DeckError(t('theme.unknown', { theme }), 'E_THEME', {
+    hint: t('theme.unknownHint', { available: available.join(', '), reveal: REVEAL_THEMES.join(', ') }),
   })
-}
-
-// --- internal ---
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }

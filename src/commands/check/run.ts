@@ -1,7 +1,7 @@
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { analyseMeasures, findLocalLinks, lineOf } from '../../check/analyse.js'
+import { analyseMeasures, findLocalLinks } from '../../check/analyse.js'
 import { measureDeck } from '../../check/measure.js'
 import { type CheckReport, createReport } from '../../check/report.js'
 import { type CompiledDeck, compileDeck } from '../../compile.js'
@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../diagnostics.js'
 import { isDeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
 import { inspectMedia } from '../../media.js'
+import { lineOfText } from '../../render/deck.js'
 import type { BrowserOptions } from '../../export/browser.js'
 import { DEFAULT_TIMEOUT } from '../../export/launch.js'
 import { openBrowser } from '../../export/session.js'
@@ -68,7 +69,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     // The likely culprit: the first slide with a script of its own.
     const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
     const slide = slides[index]!
-    issues.push({ severity: 'error', rule: 'start', slide: index + 1, loc: { file: slide.loc.file, line: lineOf(slide, '<script') }, ...measures.notStarted })
+    issues.push({ severity: 'error', rule: 'start', slide: index + 1, loc: { file: slide.loc.file, line: lineOfText(slide, '<script') }, ...measures.notStarted })
     return createReport(deckLabel(options), compiled.slideCount, issues)
   }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
@@ -80,7 +81,7 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
     issues.push({
       severity: 'error',
       rule: 'remote',
-      ...(index === -1 ? {} : { slide: index + 1, loc: { file: slide.loc.file, line: lineOf(slide, url) } }),
+      ...(index === -1 ? {} : { slide: index + 1, loc: { file: slide.loc.file, line: lineOfText(slide, url) } }),
       message: t('check.blocked', { url }),
       hint: t('check.blockedHint'),
     })
@@ -144,7 +145,7 @@ async function findDeadLinks(
           severity: 'error',
           rule: 'link-missing',
           slide: i + 1,
-          loc: { file: r.loc.file, line: lineOf(slide, d.href) },
+          loc: { file: r.loc.file, line: lineOfText(slide, d.href) },
           message: t('check.linkMissing', { href: d.href }),
           hint: t('check.linkMissingHint', { target: relative(d.target) }),
         }))

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { PROFILES_DIR } from '../../config/load.js'
-import { RESERVED_SLUGS } from '../../config/schema.js'
+import { MAX_SLUG_LENGTH, RESERVED_SLUGS, slugProblem } from '../../config/schema.js'
 import { DeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
 import { PACKAGE_ROOT } from '../../paths.js'
@@ -10,9 +10,6 @@ import { PACKAGE_ROOT } from '../../paths.js'
 /** The commented profile `diapo new` starts from, in French, for volunteers. */
 export const PROFILE_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'profile.yml')
 
-const RE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-/** A slug names a file and a folder: far below any file system's limit, and readable in a URL. */
-const MAX_SLUG_LENGTH = 60
 
 export interface NewProfileOptions {
   cwd: string
@@ -27,7 +24,7 @@ export interface NewProfileOptions {
  */
 export async function createProfile(options: NewProfileOptions): Promise<string> {
   const { slug } = options
-  if (!RE_SLUG.test(slug) || slug.length > MAX_SLUG_LENGTH || RESERVED_SLUGS.includes(slug)) {
+  if (slugProblem(slug)) {
     throw new DeckError(t('new.slugInvalid', { slug }), 'E_USAGE', {
       hint: t('new.slugInvalidHint', { max: MAX_SLUG_LENGTH, reserved: RESERVED_SLUGS.join(', ') }),
     })

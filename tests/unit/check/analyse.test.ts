@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { analyseMeasures, findLocalLinks, lineOf } from '../../../src/check/analyse.js'
+import { analyseMeasures, findLocalLinks } from '../../../src/check/analyse.js'
+import { lineOfText as lineOf } from '../../../src/render/deck.js'
 import type { SlideMeasure } from '../../../src/check/measure.js'
 import type { Slide } from '../../../src/types.js'
 

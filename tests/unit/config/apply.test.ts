@@ -128,3 +128,25 @@ describe('the contact slide', () => {
     expect(html).toMatch(/<strong>Amis du Vélo<\/strong>[\s\S]*href="mailto:contact@example.org"/)
   })
 })
+
+describe('a profile named like a folder the deck writes', () => {
+  it('is refused at its first line, saying to rename it or give a slug', async () => {
+    for (const name of ['assets.yml', 'media.yml']) {
+      const err = await errorOf(profile('name: Les Amis\n', name))
+      expect(err.detail.loc).toEqual({ file: path.join(dir, name), line: 1 })
+      expect(err.message).toContain(`into "${name.slice(0, -4)}/"`)
+      expect(err.detail.hint).toContain('slug:')
+    }
+  })
+
+  it('is refused at the line of an explicit slug of such a folder', async () => {
+    const err = await errorOf(profile('name: Les Amis\nslug: media\n'))
+    expect(err.detail.loc?.line).toBe(2)
+    expect(err.message).toContain('is reserved')
+  })
+
+  it('is built when its slug names a free folder', async () => {
+    const loaded = await profile('name: Les Amis\nslug: les-amis\n', 'assets.yml')
+    expect(loaded.profile.slug).toBe('les-amis')
+  })
+})

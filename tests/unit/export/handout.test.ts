@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Audience } from '../../../src/config/apply.js'
+import type { Audience } from '../../../src/template/apply.js'
 import { GENERIC_PROFILE } from '../../../src/config/defaults.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from '../../../src/export/handout.js'
 import { renderHeaderFooter } from '../../../src/export/print-page.js'

@@ -5,10 +5,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DeckError } from '../../../src/errors.js'
-import { loadDeckSources, parseDeck, sectionIdOf } from '../../../src/parse/deck.js'
-import type { SourceFile } from '../../../src/types.js'
+import { loadDeckSources, parseDeck, type RawSourceFile, sectionIdOf } from '../../../src/parse/deck.js'
 
-const source = (file: string, text: string): SourceFile => ({ file, id: sectionIdOf(file), text })
+const source = (file: string, text: string): RawSourceFile => ({ file, id: sectionIdOf(file), text })
 
 describe('sectionIdOf', () => {
   it('drops the leading number and the extension of the file name', () => {

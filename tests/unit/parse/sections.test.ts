@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import { parseSource } from '../../../src/parse/deck.js'
 import { arrangeSections } from '../../../src/parse/sections.js'
 import type { SourceFile } from '../../../src/types.js'
 
-const src = (id: string, text = `## ${id}\n`): SourceFile => ({ file: `/d/${id}.md`, id, text })
+const src = (id: string, text = `## ${id}\n`): SourceFile => parseSource(`/d/${id}.md`, text)
 
 describe('arrangeSections', () => {
   it('leaves out excluded sections and inserts extra files after their section', () => {
@@ -21,7 +22,7 @@ describe('arrangeSections', () => {
 
   it('keeps the front matter of an excluded first section (the deck title and language)', () => {
     const out = arrangeSections([src('titre', '---\ntitle: T\n---\n# Titre\n'), src('fin')], { exclude: ['titre'], extras: [] })
-    expect(Array.isArray(out) && out[0]!.text).toBe('---\ntitle: T\n---\n')
+    expect(Array.isArray(out) && [out[0]!.body, out[0]!.frontMatter]).toEqual(['', { title: 'T' }])
   })
 
   it('returns an unknown id with where the profile wrote it', () => {

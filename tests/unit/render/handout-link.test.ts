@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { isDeckError } from '../../../src/errors.js'
+import { parseSource } from '../../../src/parse/deck.js'
 import { appendToLastSlide, renderHandoutLink } from '../../../src/render/handout-link.js'
 import type { Deck, RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function deck(meta: Deck['meta'] = {}): Deck {
-  return { meta, stacks: [], files: [{ file: '/d/01-titre.md', id: 'titre', text: `---\ntitle: T\nhandoutUrl: ${String(meta.handoutUrl)}\n---\n` }] }
+  return { meta, stacks: [], files: [parseSource('/d/01-titre.md', `---\ntitle: T\n${meta.handoutUrl === undefined ? '' : `handoutUrl: ${String(meta.handoutUrl)}\n`}---\n`)] }
 }
 
 describe('renderHandoutLink', () => {
@@ -33,7 +34,7 @@ describe('renderHandoutLink', () => {
   })
 
   it('reports a handoutUrl that is not a web address at its line', async () => {
-    const err = await renderHandoutLink(deck({ handoutUrl: 'support.pdf' }), 'fr', true).catch((e: unknown) => e)
+    const err = await Promise.resolve().then(() => renderHandoutLink(deck({ handoutUrl: 'support.pdf' }), 'fr', true)).catch((e: unknown) => e)
     expect(isDeckError(err) && err.format('/d')).toMatch(/^01-titre.md:3: handoutUrl must be the web address/)
   })
 })

@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js'
+
 /** What slides see at the top of a template: `asso`, `deck`, and the diagnostic. */
 export type TemplateScope = Record<string, unknown>
 
@@ -73,7 +75,7 @@ function checkCall(n: AnyNode, where: Where, c: Checker, isSubExpression: boolea
   if (path.type === 'PathExpression' && c.known.helpers.includes(path.original)) {
     // a helper, with or without arguments
   } else if (isHelper) {
-    throw c.report(`unknown helper "${path.original}"`, line(n), `helpers: ${c.known.helpers.join(', ')}`)
+    throw c.report(t('template.unknownHelper', { name: path.original }), line(n), t('template.helpers', { names: c.known.helpers.join(', ') }))
   } else {
     walk(path, where, c)
   }
@@ -86,7 +88,7 @@ function checkBlock(n: AnyNode, where: Where, c: Checker): void {
   const params = n.params as hbs.AST.Expression[]
   const helper = c.known.helpers.includes(path.original)
   if (!helper && (params.length > 0 || n.hash)) {
-    throw c.report(`unknown block helper "${path.original}"`, line(n), `block helpers: ${c.known.helpers.join(', ')}`)
+    throw c.report(t('template.unknownBlock', { name: path.original }), line(n), t('template.blockHelpers', { names: c.known.helpers.join(', ') }))
   }
   if (!helper) walk(path, where, c)
   walk(params, where, c)
@@ -100,7 +102,7 @@ function checkPartial(n: AnyNode, where: Where, c: Checker): void {
   const name = n.name as hbs.AST.PathExpression | hbs.AST.SubExpression
   if (name.type === 'PathExpression' && !c.known.partials.includes(name.original) && name.original !== '@partial-block') {
     const available = c.known.partials.length > 0 ? c.known.partials.join(', ') : 'none'
-    throw c.report(`unknown partial "${name.original}"`, line(n), `partials are the .hbs files of templates/partials/ (available: ${available})`)
+    throw c.report(t('template.unknownPartial', { name: name.original }), line(n), t('template.partialsHint', { available }))
   }
   walk(n.params, where, c)
   walk(n.hash, where, c)
@@ -123,8 +125,8 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
     if (value === null || typeof value !== 'object' || !(part in value)) {
       const known = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
       const prefix = parts.slice(0, i).join('.')
-      const hint = known.length > 0 ? `known here: ${known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ')}` : undefined
-      throw c.report(`unknown variable "${path.original}"`, line(path as unknown as AnyNode), hint)
+      const hint = known.length > 0 ? t('template.knownHere', { names: known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ') }) : undefined
+      throw c.report(t('template.unknownVariable', { name: path.original }), line(path as unknown as AnyNode), hint)
     }
     value = (value as Record<string, unknown>)[part]
   }

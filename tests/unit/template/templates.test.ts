@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { createHelpers, wrapTexts } from '../../../src/render/helpers.js'
-import { renderTemplate, type TemplateEnv, type TemplateSource } from '../../../src/render/templates.js'
+import { createHelpers, wrapTexts } from '../../../src/template/helpers.js'
+import { renderTemplate, type TemplateEnv, type TemplateSource } from '../../../src/template/templates.js'
 import { deckErrorOf } from '../deck-error.js'
 
 const FILE = '/deck/slides/01-titre.md'

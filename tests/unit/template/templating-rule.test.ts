@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { usesTemplating } from '../../../src/config/apply.js'
+import { usesTemplating } from '../../../src/template/apply.js'
 
 const NAMES = ['asso', 'deck', 'diagnostic', 'date', 'link']
 

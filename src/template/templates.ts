@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { findFences } from '../parse/split.js'
 import { checkTemplate, type TemplateScope } from './template-check.js'
 
@@ -233,7 +234,7 @@ function countNewlines(text: string): number {
 function templateError(message: string, source: TemplateSource, templateLine: number, hint?: string): DeckError {
   return new DeckError(message, 'E_TEMPLATE', {
     loc: { file: source.file, line: templateLine + source.firstLine - 1 },
-    hint: hint ?? 'to show {{ as text, write \\{{ (code spans and code blocks are never templated)',
+    hint: hint ?? t('template.hint'),
   })
 }
 
@@ -244,13 +245,13 @@ function toDeckError(err: unknown, source: TemplateSource, text: string): DeckEr
   const message = String(e.message ?? err)
   const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [\s\S]*)$/.exec(message)
   if (parse) {
-    return templateError(`malformed template expression: ${parse[2]!.replace(/'/g, '').slice(0, 160)}`, source, Number(parse[1]), 'check that every {{ has its }} and every {{#if}} or {{#each}} its {{/if}} or {{/each}}; to show {{ as text, write \\{{')
+    return templateError(t('template.malformed', { expected: parse[2]!.replace(/'/g, '').slice(0, 160) }), source, Number(parse[1]), t('template.malformedHint'))
   }
   const line = e.lineNumber ?? 1
   const strict = /^"([^"]+)" not defined in/.exec(message)
   if (strict) {
     const expression = expressionAt(text, line, e.column ?? 0) ?? strict[1]!
-    return templateError(`unknown variable "${expression}"`, source, line, 'check its spelling: the variables are listed in the README, section "Templated slides"')
+    return templateError(t('template.unknownVariable', { name: expression }), source, line, t('template.unknownVariableHint'))
   }
   return templateError(message.replace(/ - \d+:\d+$/, ''), source, line, e.hint)
 }

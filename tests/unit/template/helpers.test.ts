@@ -1,7 +1,7 @@
 import { Marked } from 'marked'
 import { describe, expect, it } from 'vitest'
 
-import { createHelpers, escapeText, formatLongDate } from '../../../src/render/helpers.js'
+import { createHelpers, escapeText, formatLongDate } from '../../../src/template/helpers.js'
 
 describe('formatLongDate', () => {
   it('writes a calendar date in full in the deck language', () => {

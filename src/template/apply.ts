@@ -2,29 +2,25 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { DeckError } from '../errors.js'
+import { t } from '../i18n/index.js'
 import { loadText } from '../load-text.js'
-import { sectionIdOf } from '../parse/deck.js'
-import { parseFrontMatter } from '../parse/frontmatter.js'
-import { arrangeSections, sectionIdFromText } from '../parse/sections.js'
+import { parseSource } from '../parse/deck.js'
+import { arrangeSections } from '../parse/sections.js'
 import { PACKAGE_ROOT } from '../paths.js'
-import { DEFAULT_LANG } from '../render/deck.js'
 import { buildDiagnostic, type DiagnosticRow } from '../render/diagnostic.js'
 import { loadDiagnosticMetrics } from '../render/diagnostic-metrics.js'
-import { createHelpers, TemplateText, wrapTexts } from '../render/helpers.js'
-import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from '../render/templates.js'
-import type { DeckMeta, SourceFile } from '../types.js'
-import { GENERIC_PROFILE, type LoadedProfile, type ResolvedProfile } from './defaults.js'
+import { createHelpers, TemplateText, wrapTexts } from './helpers.js'
+import { createTemplateRenderer, type TemplateEnv, type TemplateSource } from './templates.js'
+import type { LoadedProfile, ResolvedProfile } from '../config/defaults.js'
+import type { ResolvedDeck } from '../config/resolve.js'
+import type { SourceFile } from '../types.js'
 
 /** Partials slides include with `{{> name}}`: the `.hbs` files of this folder. */
 export const PARTIALS_DIR = path.join(PACKAGE_ROOT, 'templates', 'partials')
 
-/** A deck's sources made for one audience, and what the page takes from the profile. */
+/** A deck's sources made for one audience, and who the audience is. */
 export interface ProfileDeck {
   sources: SourceFile[]
-  /** Front matter values the profile overrides (lang, handoutUrl, aspect, title). */
-  meta: Partial<DeckMeta>
-  /** The profile's theme (a name or an absolute `.css` path). */
-  theme?: string
   /** Who the deck is for, and their tools diagnostic: the handout's cover, table and contacts. */
   audience: Audience
 }
@@ -37,32 +33,25 @@ export interface Audience {
 
 /**
  * Makes a deck's sources for an association (or, without a profile, for a generic audience):
- * sections left out or added, then every slide file rendered as a strict Handlebars template with
- * `asso`, `deck` and `diagnostic` in scope. Errors point at the profile's or the slide's line.
+ * sections left out or added, then every slide file's body rendered as a strict Handlebars template
+ * with `asso`, `deck` and `diagnostic` in scope. Errors point at the profile's or the slide's line.
  */
-export async function loadProfileDeck(sources: SourceFile[], loaded?: LoadedProfile, options: { theme?: string } = {}): Promise<ProfileDeck> {
-  const profile = loaded?.profile ?? GENERIC_PROFILE
+export async function loadProfileDeck(sources: SourceFile[], resolved: ResolvedDeck, loaded?: LoadedProfile): Promise<ProfileDeck> {
+  const { profile, lang } = resolved
   const arranged = await arrange(sources, loaded)
-  const first = arranged[0] ? parseFrontMatter(arranged[0].text, arranged[0].file).data : {}
-  const lang = profile.lang ?? (typeof first.lang === 'string' ? first.lang : DEFAULT_LANG)
+  const first = arranged[0]?.frontMatter ?? {}
   // The catalogue (and zod, to check it) is loaded only for a profile with tools: the plain build stays light.
-  const catalogue = profile.tools.length > 0 ? await (await import('./catalogue.js')).loadCatalogue() : undefined
+  const catalogue = profile.tools.length > 0 ? await (await import('../config/catalogue.js')).loadCatalogue() : undefined
   const env: TemplateEnv = { helpers: createHelpers(lang), partials: await loadPartials() }
   const deck = wrapTexts({ ...first, lang }, lang)
-  // The table is split by the measures of the theme it will be shown in (`--theme`, the profile's, the deck's).
-  const theme = options.theme ?? profile.theme ?? (typeof first.theme === 'string' ? first.theme : undefined)
-  const built = buildDiagnostic(profile.tools, catalogue, loadDiagnosticMetrics(theme))
+  // The table is split by the measures of the theme it will be shown in.
+  const built = buildDiagnostic(profile.tools, catalogue, loadDiagnosticMetrics(resolved.theme.name))
   const diagnostic = wrapTexts(built, lang)
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
   const names = [...Object.keys(scopeOf('')), ...Object.keys(env.helpers)]
-  const rendered = arranged.map((source) => (usesTemplating(source.text, names) ? renderSource(source, scopeOf(source.file), render) : source))
-  const meta: Partial<DeckMeta> = { lang }
-  if (profile.handoutUrl) meta.handoutUrl = profile.handoutUrl
-  if (profile.aspect) meta.aspect = profile.aspect
-  if (!profile.generic && typeof first.title === 'string') meta.title = `${first.title} — ${profile.shortName}`
-  const audience = { profile, diagnostic: built.rows }
-  return { sources: rendered, meta, audience, ...(profile.theme ? { theme: profile.theme } : {}) }
+  const rendered = arranged.map((source) => (usesTemplating(source.body, names) ? renderSource(source, scopeOf(source.file), render) : source))
+  return { sources: rendered, audience: { profile, diagnostic: built.rows } }
 }
 
 // --- internal ---
@@ -74,22 +63,22 @@ async function arrange(sources: SourceFile[], loaded: LoadedProfile | undefined)
   const extras = await Promise.all(
     profile.extraSlides.map(async (extra) => ({
       after: extra.after,
-      source: { file: extra.file, id: sectionIdOf(extra.file), text: await loadText(extra.file, 'E_CONFIG') },
+      source: parseSource(extra.file, await loadText(extra.file, 'E_CONFIG')),
     })),
   )
   const result = arrangeSections(sources, { exclude: profile.sections.exclude, extras })
-  const excluded = (file: SourceFile): boolean => profile.sections.exclude.includes(sectionIdFromText(file))
+  const excluded = (file: SourceFile): boolean => profile.sections.exclude.includes(file.id)
   if (Array.isArray(result) && profile.extraSlides.length === 0 && sources.every(excluded)) {
-    throw new DeckError('this profile leaves out every section of the deck: nothing would be left to show', 'E_CONFIG', {
+    throw new DeckError(t('profile.everySectionOut'), 'E_CONFIG', {
       loc: { file: source.file, line: source.lineOf(['sections', 'exclude']) },
-      hint: 'keep at least one section out of "exclude", or add your own slides with "extraSlides"',
+      hint: t('profile.everySectionOutHint'),
     })
   }
   if (Array.isArray(result)) return result
   const at = result.list === 'exclude' ? ['sections', 'exclude', result.index] : ['extraSlides', result.index, 'after']
-  throw new DeckError(`unknown section "${result.id}"`, 'E_CONFIG', {
+  throw new DeckError(t('profile.unknownSection', { id: result.id }), 'E_CONFIG', {
     loc: { file: source.file, line: source.lineOf(at) },
-    hint: `the deck's sections are: ${result.known.join(', ')}`,
+    hint: t('profile.unknownSectionHint', { known: result.known.join(', ') }),
   })
 }
 
@@ -112,17 +101,10 @@ export function usesTemplating(text: string, names: string[]): boolean {
 }
 
 function renderSource(source: SourceFile, scope: Record<string, unknown>, render: ReturnType<typeof createTemplateRenderer>): SourceFile {
-  const text = source.text.replace(/\r\n?/g, '\n')
-  const { bodyLine } = parseFrontMatter(text, source.file)
-  const lines = text.split('\n')
-  const head = lines.slice(0, bodyLine - 1)
-  const body: TemplateSource = { file: source.file, text: lines.slice(bodyLine - 1).join('\n'), firstLine: bodyLine }
+  const body: TemplateSource = { file: source.file, text: source.body.replace(/\r\n?/g, '\n'), firstLine: source.bodyLine }
   const rendered = render(body, scope)
-  return {
-    ...source,
-    text: [...head, rendered.text].join('\n'),
-    lineMap: [...head.map((_, i) => i + 1), ...rendered.lines],
-  }
+  const head = Array.from({ length: source.bodyLine - 1 }, (_, i) => i + 1)
+  return { ...source, body: rendered.text, lineMap: [...head, ...rendered.lines] }
 }
 
 /** The profile as a slide file sees it: texts escaped, the logo as a URL relative to that file. */

@@ -1,7 +1,8 @@
 import Handlebars from 'handlebars'
 
-import { renderIcon, UnknownIconError } from './icons.js'
-import { frenchTypography, usesFrenchTypography } from './typography.js'
+import { t } from '../i18n/index.js'
+import { renderIcon, UnknownIconError } from '../render/icons.js'
+import { frenchTypography, usesFrenchTypography } from '../render/typography.js'
 
 /**
  * A value from a profile, the catalogue or front matter, as slides see it: `{{asso.name}}` writes it
@@ -62,7 +63,7 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
     date(value: unknown, options: Handlebars.HelperOptions) {
       const text = rawText(value)
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-      if (!m) throw helperError(`date: ${text ? `"${text}" is not a date written YYYY-MM-DD` : 'no date given'}; test it first with {{#if ...}}`, options)
+      if (!m) throw helperError(text ? t('template.dateInvalid', { text }) : t('template.dateMissing'), options)
       return formatLongDate(text, lang)
     },
     /** `{{#if (or asso.contact.email asso.contact.website)}}`: the first value that is not empty, else false. */
@@ -79,7 +80,7 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
       const target = rawText(value).trim()
       const label = rest.length > 0 ? rest[0] : value
       const href = linkTarget(target)
-      if (!href) throw helperError(`link: "${target}" is not a web or e-mail address`, options)
+      if (!href) throw helperError(t('template.linkInvalid', { target }), options)
       // An address shown as itself is not prose: no typography (an apostrophe in it stays one).
       const text = rest.length === 0 ? escapeText(target, '') : label instanceof TemplateText ? label.toHTML() : escapeText(rawText(label) || target, lang)
       return new Handlebars.SafeString(`[${text}](<${href}>)`)
@@ -91,7 +92,7 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
     icon(name: unknown, ...rest: unknown[]) {
       const options = rest.pop() as Handlebars.HelperOptions
       const icon = rawText(name).trim()
-      if (!icon) throw helperError('icon: no icon name given; write {{icon "lock"}}', options)
+      if (!icon) throw helperError(t('template.iconMissing'), options)
       try {
         return new Handlebars.SafeString(renderIcon(icon, rest.length > 0 ? rawText(rest[0]) : undefined))
       } catch (err) {
