@@ -10,8 +10,8 @@
  * when it starts with `fr`, English otherwise; `--lang` overrides it (`setLang`). This is the language of
  * the tool, not of a deck: what a deck shows follows the deck's own `lang` (see `runtime/i18n.ts`).
  */
-import { en, type Messages } from './en.js'
-import { fr } from './fr.js'
+import { en, type Messages } from './en/index.js'
+import { fr } from './fr/index.js'
 
 export type Lang = 'en' | 'fr'
 export type MessageKey = keyof Messages

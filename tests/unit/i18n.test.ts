@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { diagnosticJson, formatDiagnostic } from '../../src/diagnostics.js'
-import { en } from '../../src/i18n/en.js'
-import { fr } from '../../src/i18n/fr.js'
+import { commands as enCommands } from '../../src/i18n/en/commands.js'
+import { en } from '../../src/i18n/en/index.js'
+import { sources as enSources } from '../../src/i18n/en/sources.js'
+import { commands as frCommands } from '../../src/i18n/fr/commands.js'
+import { fr } from '../../src/i18n/fr/index.js'
+import { sources as frSources } from '../../src/i18n/fr/sources.js'
 import { detectLang, parseLang, setLang, t } from '../../src/i18n/index.js'
 
 afterEach(() => setLang(undefined))
@@ -30,6 +34,11 @@ describe('the language diapo speaks', () => {
     expect(t('check.summary', { deck: 'slides', slides: 1, errors: 0, warnings: 2 })).toBe('slides : 1 diapositive, 0 erreur, 2 avertissements')
     setLang('en')
     expect(t('check.summary', { deck: 'slides', slides: 1, errors: 0, warnings: 2 })).toBe('slides: 1 slide, 0 errors, 2 warnings')
+  })
+
+  it('never has one key in both parts of a catalogue (the second would silently win)', () => {
+    expect(Object.keys(enCommands).filter((k) => k in enSources)).toEqual([])
+    expect(Object.keys(frCommands).filter((k) => k in frSources)).toEqual([])
   })
 
   it('has every English message in French, translated', () => {
