@@ -2,12 +2,12 @@
 import type { sources as english } from '../en/sources.js'
 export const sources: typeof english = {
   // --- lecture, en-tête, gabarits, rendu, fichiers (parse/, config/, template/, render/, media.ts, compile.ts) ---
-  'deck.notFound': (p) => `deck introuvable : ${p.path}`,
+  'deck.notFound': (p) => `présentation introuvable : ${p.path}`,
   'deck.notFoundHint': 'indiquez un fichier Markdown ou un dossier de fichiers .md (par défaut : slides/)',
   'deck.noMarkdown': (p) => `aucun fichier .md dans ${p.dir}`,
   'deck.noMarkdownHint': 'écrivez vos diapositives dans des fichiers comme 01-intro.md, lus dans l’ordre de leur nom',
   'deck.cannotRead': (p) => `impossible de lire ${p.file}`,
-  'deck.noSlide': 'le deck n’a aucune diapositive',
+  'deck.noSlide': 'la présentation n’a aucune diapositive',
   'deck.noSlideHint': 'écrivez vos diapositives en Markdown après l’en-tête, séparées par des lignes « --- »',
   'frontMatter.unclosed': 'l’en-tête ouvert par « --- » n’est jamais fermé',
   'frontMatter.unclosedHint': 'terminez l’en-tête par une ligne « --- », ou supprimez la première ligne si elle devait séparer des diapositives',
@@ -26,7 +26,7 @@ export const sources: typeof english = {
   'frontMatter.revealOptionsHint': 'écrivez-les en retrait en dessous, par exemple\nrevealOptions:\n  transition: fade\n  controls: false',
   'frontMatter.fileList': (p) => `« ${p.key} » doit être un nom de fichier ou une liste de noms`,
   'frontMatter.notLocal': (p) => `« ${p.key} » : ${p.entry} n’est pas un fichier de votre ordinateur`,
-  'frontMatter.notLocalHint': 'un deck ne charge rien depuis Internet : téléchargez le fichier à côté de vos diapositives et donnez son chemin',
+  'frontMatter.notLocalHint': 'une présentation ne charge rien depuis Internet : téléchargez le fichier à côté de vos diapositives et donnez son chemin',
   'frontMatter.highlightTheme': (p) => `highlightTheme inconnu : « ${p.name} »`,
   'frontMatter.highlightThemeHint': 'donnez le nom d’un style de highlight.js, par exemple monokai, github, base16/zenburn',
   'value.list': 'une liste',
@@ -62,7 +62,7 @@ export const sources: typeof english = {
   'profile.notFoundHint': (p) => `indiquez le chemin d’un fichier .yml, par exemple ${p.example} (créez-en un avec « diapo new amis-du-velo »)`,
   'profile.hint': 'voyez les commentaires d’un profil créé par « diapo new <nom> », ou la partie « Association profiles » du README',
   'profile.fileNameReserved': (p) =>
-    `le nom de fichier « ${p.file} » mettrait ce deck dans « ${p.slug}/ », un dossier du deck général : la construction suivante l’effacerait`,
+    `le nom de fichier « ${p.file} » mettrait cette présentation dans « ${p.slug}/ », un dossier de la présentation générale : la construction suivante l’effacerait`,
   'profile.fileNameInvalid': (p) => `le nom de fichier « ${p.file} » ne peut pas servir de nom de dossier`,
   'profile.fileNameHint': 'renommez le fichier en lettres minuscules, chiffres et tirets (amis-du-velo.yml), ou ajoutez une clé « slug: amis-du-velo »',
   'profile.logoNotFound': (p) => `logo introuvable : ${p.file}`,
@@ -71,10 +71,10 @@ export const sources: typeof english = {
   'profile.slidesNotFoundHint': 'écrivez le chemin d’un fichier Markdown à partir du profil',
   'profile.noneInDir': (p) => `aucun profil (fichier .yml) dans ${p.dir}`,
   'profile.noneInDirHint': 'créez-en un avec « diapo new <nom> »',
-  'profile.everySectionOut': 'ce profil retire toutes les parties du deck : il ne resterait rien à montrer',
+  'profile.everySectionOut': 'ce profil retire toutes les parties de la présentation : il ne resterait rien à montrer',
   'profile.everySectionOutHint': 'gardez au moins une partie hors de « exclude », ou ajoutez vos propres diapositives avec « extraSlides »',
   'profile.unknownSection': (p) => `partie inconnue : « ${p.id} »`,
-  'profile.unknownSectionHint': (p) => `les parties du deck sont : ${p.known}`,
+  'profile.unknownSectionHint': (p) => `les parties de la présentation sont : ${p.known}`,
   'catalogue.cannotRead': (p) => `impossible de lire le catalogue des alternatives ${p.file}`,
   'catalogue.duplicateId': (p) => `l’identifiant « ${p.id} » est déjà celui d’un autre outil`,
   'catalogue.duplicateName': (p) => `le nom « ${p.name} » est déjà un nom de « ${p.owner} »`,
@@ -100,8 +100,8 @@ export const sources: typeof english = {
   'media.folderHint': 'donnez le chemin de l’image elle-même, par exemple images/photo.jpg',
   'media.unreadable': (p) => `ce fichier ne peut pas être lu : ${p.path}`,
   'media.unreadableHint': 'vérifiez que vous avez le droit de le lire, ou copiez-le à côté des diapositives',
-  'media.outside': (p) => `ce fichier est hors du dossier du deck${p.link ? ` (un lien vers ${p.link})` : ''}, il n’est donc pas copié dans le deck : ${p.path}`,
-  'media.outsideHint': 'copiez le fichier dans le dossier du deck (par exemple slides/images/) et indiquez-le là ; ou, si vous voulez vraiment le publier, construisez avec --allow-outside-files',
+  'media.outside': (p) => `ce fichier est hors du dossier de la présentation${p.link ? ` (un lien vers ${p.link})` : ''}, il n’est donc pas copié dans la présentation : ${p.path}`,
+  'media.outsideHint': 'copiez le fichier dans le dossier de la présentation (par exemple slides/images/) et indiquez-le là ; ou, si vous voulez vraiment le publier, construisez avec --allow-outside-files',
   'media.notText': (p) => `ce fichier n’est pas du texte, comme devrait l’être un fichier .${p.extension} : ${p.path}`,
   'media.notTextHint': 'vérifiez que c’est bien le fichier voulu',
   'media.wrongType': (p) =>
@@ -116,22 +116,22 @@ export const sources: typeof english = {
   'template.iconHint': (p) =>
     `${p.suggestions ? `vouliez-vous dire ${p.suggestions} ? ` : ''}les noms sont ceux des icônes de ${p.set}, en anglais, comme sur https://lucide.dev/icons`,
   'markdown.commentPastNotes': (p) =>
-    `ce commentaire n’est fermé qu’après la ligne « Note: » ${p.line}, et une ligne qui commence par « Note: » ouvre les notes même dans un commentaire : la diapositive garde un « <!-- » ouvert, qui cacherait toutes les suivantes, et le deck ne démarrerait pas`,
+    `ce commentaire n’est fermé qu’après la ligne « Note: » ${p.line}, et une ligne qui commence par « Note: » ouvre les notes même dans un commentaire : la diapositive garde un « <!-- » ouvert, qui cacherait toutes les suivantes, et la présentation ne démarrerait pas`,
   'markdown.commentPastNotesHint': (p) => `fermez le commentaire avant la ligne ${p.line}, ou ne commencez pas une ligne du commentaire par « Note: »`,
   'markdown.place': (p) => ({ slide: 'cette diapositive', notes: 'ces notes', handout: 'ce texte du support' })[p.where],
-  'markdown.commentOpen': (p) => `un commentaire « <!-- » n’est jamais fermé dans ${p.place} : le navigateur cacherait toutes les diapositives suivantes, et le deck ne démarrerait pas`,
+  'markdown.commentOpen': (p) => `un commentaire « <!-- » n’est jamais fermé dans ${p.place} : le navigateur cacherait toutes les diapositives suivantes, et la présentation ne démarrerait pas`,
   'markdown.commentOpenHint':
     'fermez-le avec « --> » sur la même diapositive ; une ligne qui commence par « Note: » ouvre les notes même dans un commentaire, fermez donc le commentaire avant' +
     ' (pour afficher « <!-- » tel quel, écrivez-le entre `accents graves`)',
-  'markdown.plaintext': (p) => `« ${p.opening} » dans ${p.place} changerait tout le reste de la page en texte brut : le deck ne démarrerait pas`,
+  'markdown.plaintext': (p) => `« ${p.opening} » dans ${p.place} changerait tout le reste de la page en texte brut : la présentation ne démarrerait pas`,
   'markdown.plaintextHint': 'retirez-le ; pour l’afficher tel quel, écrivez-le entre `accents graves`',
   'markdown.unclosed': (p) =>
-    `« ${p.opening} » n’est jamais fermé par « ${p.closing} » dans ${p.place} : le navigateur lirait toutes les diapositives suivantes, et le script du deck, comme son contenu : le deck ne démarrerait pas`,
+    `« ${p.opening} » n’est jamais fermé par « ${p.closing} » dans ${p.place} : le navigateur lirait toutes les diapositives suivantes, et le script de la présentation, comme son contenu : la présentation ne démarrerait pas`,
   'markdown.unclosedHint': (p) =>
     `pour nommer la balise dans une phrase, écrivez-la entre \`accents graves\` (\`${p.opening}\`) ou &lt;${p.opening.slice(1)} ; pour utiliser l’élément, fermez-le avec « ${p.closing} » sur la même diapositive`,
   'remote.loads': (p) =>
-    `${p.kind} charge ${p.url}, hors du deck : le deck ne charge rien hors de son dossier, il n’affichera donc rien à cet endroit, ni dans les PDF`,
-  'remote.hint': 'téléchargez le fichier dans le dossier du deck et donnez son chemin (par exemple images/photo.jpg) ; pour renvoyer vers la page, faites-en un lien : [texte](adresse)',
+    `${p.kind} charge ${p.url}, hors de la présentation : elle ne charge rien hors de son dossier, il n’affichera donc rien à cet endroit, ni dans les PDF`,
+  'remote.hint': 'téléchargez le fichier dans le dossier de la présentation et donnez son chemin (par exemple images/photo.jpg) ; pour renvoyer vers la page, faites-en un lien : [texte](adresse)',
   'validate.moreProblems': (p) => ` (et ${p.count} autre${p.count > 1 ? 's' : ''} problème${p.count > 1 ? 's' : ''} après celui-ci)`,
   'validate.theFile': 'le fichier',
   'validate.unknownKey': (p) => `clé inconnue : « ${p.key} »${p.inside ? ` dans « ${p.inside} »` : ''} ; clés possibles : ${p.allowed}`,
@@ -190,7 +190,7 @@ export const sources: typeof english = {
   'catalogue.tools': 'doit être une liste d’outils',
   'palette.adjusted': (p) =>
     `${p.key} « ${p.asked} » est trop ${p.lighter ? 'foncée' : 'claire'} pour se lire sur le fond des diapositives ${p.background} ` +
-    `(${p.ratio}, sous ${p.minimum}:1) : le deck utilise ${p.used} à la place, la même teinte en plus ${p.lighter ? 'clair' : 'foncé'} (${p.usedRatio})`,
+    `(${p.ratio}, sous ${p.minimum}:1) : la présentation utilise ${p.used} à la place, la même teinte en plus ${p.lighter ? 'clair' : 'foncé'} (${p.usedRatio})`,
   'palette.adjustedHint': (p) =>
     `pour choisir la nuance vous-même, écrivez ${p.key}: "${p.used}" (ou une plus ${p.lighter ? 'claire' : 'foncée'}) dans le profil`,
   'text.notUtf8': (p) => `ce fichier n’est pas enregistré en UTF-8, ses accents s’afficheraient mal (« ${p.sample} »)`,
