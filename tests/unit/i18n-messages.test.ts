@@ -31,7 +31,7 @@ describe('the messages of reading a deck, on a French system', () => {
 
   it('says a deck is missing in French, and in English on an English system', async () => {
     setLang('fr')
-    await expect(loadDeckSources('/nulle-part/slides')).rejects.toThrow('deck introuvable : /nulle-part/slides')
+    await expect(loadDeckSources('/nulle-part/slides')).rejects.toThrow('présentation introuvable : /nulle-part/slides')
     setLang('en')
     await expect(loadDeckSources('/nulle-part/slides')).rejects.toThrow('deck not found: /nulle-part/slides')
   })
