@@ -163,7 +163,7 @@ function send(res: ServerResponse, ext: string, body: string | Buffer): void {
 function slidesOnlyChange(file: string, before: string | undefined, after: string | undefined): string | undefined {
   if (!before || !after || !file.toLowerCase().endsWith('.md')) return undefined
   const [old, next] = [splitPage(before), splitPage(after)]
-  return old && next && old.shell === next.shell ? next.slides : undefined
+  return old && old.shell === next?.shell ? next.slides : undefined
 }
 
 /** Files outside the server's root (templates, themes, a profile, images) are added to Vite's watcher. */

@@ -144,8 +144,8 @@ function parseSlide(
   const content = chunk.slice(0, Math.min(notesMatch?.index ?? chunk.length, handoutMatch?.index ?? chunk.length))
   const notes = blockOf(notesMatch, handoutMatch)
   const handout = blockOf(handoutMatch, notesMatch)
-  const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index!) : undefined
-  const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index!) : undefined
+  const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index) : undefined
+  const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index) : undefined
   // The line of a block's first character (the block is trimmed: it may begin below its marker).
   const textLineOf = (m: RegExpMatchArray | undefined): number | undefined => {
     if (!m) return undefined

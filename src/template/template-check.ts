@@ -126,7 +126,7 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
       const known = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
       const prefix = parts.slice(0, i).join('.')
       const hint = known.length > 0 ? t('template.knownHere', { names: known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ') }) : undefined
-      throw c.report(t('template.unknownVariable', { name: path.original }), line(path as unknown as AnyNode), hint)
+      throw c.report(t('template.unknownVariable', { name: path.original }), line(path), hint)
     }
     value = (value as Record<string, unknown>)[part]
   }
