@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 
-import type { Plugin, ViteDevServer } from 'vite'
+import type { Plugin, ViteDevServer, WebSocketClient } from 'vite'
 
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
@@ -82,7 +82,7 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       state.pending = rebuild()
       await state.pending
       // A page whose socket opened after a rebuild was announced shows an older build: reload it.
-      devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client) => {
+      devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client: WebSocketClient) => {
         if (data?.build !== state.build) client.send({ type: 'full-reload', path: '*' })
       })
       const recheck = recheckAfterThrottle(scheduleRebuild)

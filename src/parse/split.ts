@@ -196,7 +196,7 @@ export function findFences(text: string): [number, number][] {
     const m = RE_FENCE_OPEN.exec(line)
     if (!open && m) {
       open = { start: offset, marker: m[1]! }
-    } else if (open && m && m[1]![0] === open.marker[0] && m[1]!.length >= open.marker.length && line.trim() === m[1]) {
+    } else if (open && m && m[1]!.startsWith(open.marker[0]!) && m[1]!.length >= open.marker.length && line.trim() === m[1]) {
       fences.push([open.start, offset + line.length])
       open = undefined
     }

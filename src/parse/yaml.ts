@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js'
 export interface ParsedYaml {
   doc: Document
   /** 1-based line and column, in the file, of an offset in the YAML text. */
-  positionOf(offset: number): { line: number; column: number }
+  positionOf: (offset: number) => { line: number; column: number }
 }
 
 export interface YamlOptions {

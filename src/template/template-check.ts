@@ -117,7 +117,7 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
   } else {
     if (path.depth !== where.depth || path.parts.length === 0) return
     if (where.depth === 0 && where.blockParams.includes(path.parts[0]!)) return
-    if (c.known.partial && !(path.parts[0]! in c.scope)) return
+    if (c.known.partial && !Reflect.has(c.scope, path.parts[0]!)) return
     parts = path.parts
   }
   let value: unknown = c.scope
