@@ -160,7 +160,7 @@ async function readDeck(root: string, folder: string): Promise<ListedDeck | unde
   const dir = path.join(root, folder)
   const indexFile = path.join(dir, 'index.html')
   const [html, info] = await Promise.all([readFile(indexFile, 'utf8').catch(() => undefined), stat(indexFile).catch(() => undefined)])
-  if (!html || !info || !/<meta name="generator" content="diapo">/.test(html)) return undefined
+  if (!html || !info || !html.includes('<meta name="generator" content="diapo">')) return undefined
   const meta = /<meta name="diapo-deck" content="([^"]*)">/.exec(html)
   const deckInfo = meta ? (JSON.parse(decodeHtmlEntities(meta[1]!)) as { association?: string; example?: boolean; singleFile?: string }) : {}
   const rel = (file: string) => (folder ? `${folder}/${file}` : file)
@@ -183,7 +183,7 @@ async function readDeck(root: string, folder: string): Promise<ListedDeck | unde
 
 /** The runtime's @font-face rules of Atkinson Hyperlegible, upright (their fonts are inlined as data: URIs). */
 function fontFaces(css: string): string {
-  return (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).filter((rule) => /Atkinson/.test(rule) && !/italic/.test(rule)).join('\n')
+  return (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).filter((rule) => rule.includes('Atkinson') && !rule.includes('italic')).join('\n')
 }
 
 function formatSize(bytes: number, lang: string): string {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 
-import type { Plugin, ViteDevServer } from 'vite'
+import type { Plugin, ViteDevServer, WebSocketClient } from 'vite'
 
 import { type CompiledDeck, compileDeck } from '../compile.js'
 import { type DeckInput, deckWatchList, prepareDeck } from '../commands/deck-input.js'
@@ -82,7 +82,7 @@ export function createDeckPlugin(options: DeckPluginOptions): Plugin {
       state.pending = rebuild()
       await state.pending
       // A page whose socket opened after a rebuild was announced shows an older build: reload it.
-      devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client) => {
+      devServer.ws.on(HELLO_EVENT, (data: { build?: number }, client: WebSocketClient) => {
         if (data?.build !== state.build) client.send({ type: 'full-reload', path: '*' })
       })
       const recheck = recheckAfterThrottle(scheduleRebuild)
@@ -163,7 +163,7 @@ function send(res: ServerResponse, ext: string, body: string | Buffer): void {
 function slidesOnlyChange(file: string, before: string | undefined, after: string | undefined): string | undefined {
   if (!before || !after || !file.toLowerCase().endsWith('.md')) return undefined
   const [old, next] = [splitPage(before), splitPage(after)]
-  return old && next && old.shell === next.shell ? next.slides : undefined
+  return old && old.shell === next?.shell ? next.slides : undefined
 }
 
 /** Files outside the server's root (templates, themes, a profile, images) are added to Vite's watcher. */

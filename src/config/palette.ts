@@ -53,7 +53,7 @@ export function readThemeColours(themeCss: string): ThemeColours {
   const all = [...themeCss.matchAll(RE_BG)].map((m) => m[1]!.trim())
   const background = all.reverse().find((value) => parse(value)) ?? '#ffffff'
   const min = Number(RE_MIN_CONTRAST.exec(themeCss)?.[1])
-  return { background: formatHex(parse(background)!)!, ...(min > MIN_TEXT_CONTRAST ? { minContrast: min } : {}) }
+  return { background: formatHex(parse(background)!), ...(min > MIN_TEXT_CONTRAST ? { minContrast: min } : {}) }
 }
 
 /**
@@ -131,11 +131,11 @@ export function fitContrast(colour: string, background: string, minimum: number)
 const toOklch = converter('oklch')
 
 function toHex(colour: string): string {
-  return formatHex(parse(colour) ?? parse('#000000')!)!
+  return formatHex(parse(colour) ?? parse('#000000')!)
 }
 
 function fromOklch(c: Oklch): string {
-  return formatHex(clampChroma(c, 'oklch'))!
+  return formatHex(clampChroma(c, 'oklch'))
 }
 
 /**

@@ -147,7 +147,9 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return t('validate.value.list')
   if (typeof value === 'object') return t('validate.value.group')
   if (typeof value === 'string') return t('validate.value.text', { text: JSON.stringify(value) })
-  return typeof value === 'number' ? t('validate.value.number', { value: String(value) }) : t('validate.value.other', { value: String(value) })
+  if (typeof value === 'number') return t('validate.value.number', { value: String(value) })
+  // YAML leaves booleans (and a missing value): anything else is named by its kind, never "[object Object]".
+  return t('validate.value.other', { value: typeof value === 'boolean' || value === undefined ? String(value) : typeof value })
 }
 
 /** Keys an object schema accepts at `path` (for "expected one of"). */

@@ -77,7 +77,7 @@ export function parseDeck(given: (SourceFile | RawSourceFile)[]): Deck {
   let meta: DeckMeta = {}
   const stacks: Deck['stacks'] = []
   sources.forEach((source, index) => {
-    if (index === 0) meta = source.frontMatter as DeckMeta
+    if (index === 0) meta = source.frontMatter
     const own = source.frontMatter as DeckMeta
     stacks.push(
       ...splitSlides(source.body, {

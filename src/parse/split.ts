@@ -144,8 +144,8 @@ function parseSlide(
   const content = chunk.slice(0, Math.min(notesMatch?.index ?? chunk.length, handoutMatch?.index ?? chunk.length))
   const notes = blockOf(notesMatch, handoutMatch)
   const handout = blockOf(handoutMatch, notesMatch)
-  const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index!) : undefined
-  const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index!) : undefined
+  const notesLine = notesMatch ? lines.lineAt(offset + notesMatch.index) : undefined
+  const handoutLine = handoutMatch ? lines.lineAt(offset + handoutMatch.index) : undefined
   // The line of a block's first character (the block is trimmed: it may begin below its marker).
   const textLineOf = (m: RegExpMatchArray | undefined): number | undefined => {
     if (!m) return undefined
@@ -196,7 +196,7 @@ export function findFences(text: string): [number, number][] {
     const m = RE_FENCE_OPEN.exec(line)
     if (!open && m) {
       open = { start: offset, marker: m[1]! }
-    } else if (open && m && m[1]![0] === open.marker[0] && m[1]!.length >= open.marker.length && line.trim() === m[1]) {
+    } else if (open && m && m[1]!.startsWith(open.marker[0]!) && m[1]!.length >= open.marker.length && line.trim() === m[1]) {
       fences.push([open.start, offset + line.length])
       open = undefined
     }

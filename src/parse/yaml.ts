@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js'
 export interface ParsedYaml {
   doc: Document
   /** 1-based line and column, in the file, of an offset in the YAML text. */
-  positionOf(offset: number): { line: number; column: number }
+  positionOf: (offset: number) => { line: number; column: number }
 }
 
 export interface YamlOptions {
@@ -55,7 +55,7 @@ export function yamlToData(parsed: ParsedYaml, options: YamlOptions, text: strin
     const at = parsed.positionOf(alias?.index ?? 0)
     const line = lineText(text, at.line - ((options.firstLine ?? 1) - 1))
     throw new DeckError(
-      /Excessive alias count/.test(String(cause)) ? t('yaml.tooManyAliases') : t('yaml.star', { alias: alias?.[0] ?? t('yaml.starIt') }),
+      String(cause).includes('Excessive alias count') ? t('yaml.tooManyAliases') : t('yaml.star', { alias: alias?.[0] ?? t('yaml.starIt') }),
       options.code,
       { loc: { file: options.file, ...at }, hint: quoteHint(line) ?? t('yaml.putInQuotes'), cause },
     )
@@ -99,7 +99,7 @@ function yamlSyntaxError(
 ): DeckError {
   let offset = error.pos[0]
   // An unclosed quote or bracket is only noticed where the next line starts: blame the line that opened it.
-  if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+  if (error.code === 'MISSING_CHAR' && error.message.includes('quote')) {
     offset = openingQuoteLine(text, offset)
   } else if ((error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && startsLine(text, offset) && !RE_NO_SPACE_AFTER_COLON.test(lineAt(text, offset))) {
     offset = previousContentLine(text, offset)
@@ -131,7 +131,7 @@ function explain(error: YAMLError, line: string): { message: string; hint: strin
       }
     }
     case 'MISSING_CHAR':
-      if (/["']/.test(line) && /closing/.test(error.message)) {
+      if (/["']/.test(line) && error.message.includes('closing')) {
         return { message: t('yaml.unclosedQuote'), hint: t('yaml.unclosedQuoteHint') }
       }
       break

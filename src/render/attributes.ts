@@ -74,7 +74,7 @@ export function applyElementAttributes(html: string): string {
   }
 
   // Apply from the end so earlier offsets stay valid.
-  type Op = { at: number; end: number; text: string }
+  interface Op { at: number; end: number; text: string }
   const ops: Op[] = [
     ...removals.map(([at, end]) => ({ at, end, text: '' })),
     ...[...added].map(([tag, attributes]) => ({

@@ -53,7 +53,11 @@ export function wrapTexts<T>(value: T, lang: string): unknown {
 /** The raw text of a template value (a `TemplateText` or anything else). */
 export function rawText(value: unknown): string {
   if (value instanceof TemplateText) return value.value
-  return value === null || value === undefined ? '' : String(value)
+  if (value === null || value === undefined) return ''
+  // A YAML group has no text of its own: it reads as its JSON (in an error message too), not "[object Object]".
+  if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Handlebars.SafeString)) return JSON.stringify(value)
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left has its own text: a string, number, boolean, list or SafeString
+  return String(value)
 }
 
 /** Helpers slides can call. Each throws a Handlebars exception at its own line when misused. */

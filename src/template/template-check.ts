@@ -117,7 +117,7 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
   } else {
     if (path.depth !== where.depth || path.parts.length === 0) return
     if (where.depth === 0 && where.blockParams.includes(path.parts[0]!)) return
-    if (c.known.partial && !(path.parts[0]! in c.scope)) return
+    if (c.known.partial && !Reflect.has(c.scope, path.parts[0]!)) return
     parts = path.parts
   }
   let value: unknown = c.scope
@@ -126,7 +126,7 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
       const known = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
       const prefix = parts.slice(0, i).join('.')
       const hint = known.length > 0 ? t('template.knownHere', { names: known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ') }) : undefined
-      throw c.report(t('template.unknownVariable', { name: path.original }), line(path as unknown as AnyNode), hint)
+      throw c.report(t('template.unknownVariable', { name: path.original }), line(path), hint)
     }
     value = (value as Record<string, unknown>)[part]
   }

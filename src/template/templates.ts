@@ -119,7 +119,7 @@ function helperNames(env: TemplateEnv): string[] {
 
 function parseTemplate(text: string, source: TemplateSource): hbs.AST.Program {
   try {
-    return Handlebars.parse(text) as unknown as hbs.AST.Program
+    return Handlebars.parse(text)
   } catch (err) {
     throw toDeckError(err, source, text)
   }

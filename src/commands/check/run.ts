@@ -156,7 +156,7 @@ async function findDeadLinks(
 
 function nextLine(slides: CompiledDeck['deck']['stacks'][number]['slides'], slide: (typeof slides)[number]): number {
   const next = slides[slides.indexOf(slide) + 1]
-  return next && next.loc.file === slide.loc.file ? next.loc.line : Number.POSITIVE_INFINITY
+  return next?.loc.file === slide.loc.file ? next.loc.line : Number.POSITIVE_INFINITY
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** `diapo dev [DECK] [--asso FILE] [--theme NAME] [--port N] [--open]`: the deck served, rebuilt on every change. */
 import path from 'node:path'
+import { inspect } from 'node:util'
 
 import { type Command, InvalidArgumentError } from 'commander'
 
@@ -43,7 +44,7 @@ async function runDev(ctx: CliContext, deck: string, opts: DevCliOptions): Promi
       // The profile's colours adjusted, at their line: said at start-up and when the profile changes.
       if (!file || file.endsWith('.yml')) for (const w of warnings) log.diagnostic(w, ctx.cwd)
       if (isDeckError(error)) log.diagnostic(error.toDiagnostic(), ctx.cwd)
-      else if (error) log.error(String(error))
+      else if (error) log.error(error instanceof Error || typeof error === 'string' ? String(error) : inspect(error))
       else if (file) log.success(t('dev.rebuilt', { file: what, ms: Math.round(ms) }))
       if (error && ctx.debug) log.debugDetails(error)
     },
