@@ -33,13 +33,5 @@ export async function writeDeck(compiled: CompiledDeck, dir: string, options: { 
       await copyFile(asset.source, target)
     }),
   ])
-  if (options.singleFile !== false) await writeFile(path.join(dir, compiled.singleFile), inlineDeck(compiled.html, await readDeckFiles(dir, compiled), { handoutUrl: handoutUrlOf(compiled) }))
-}
-
-// --- internal ---
-
-/** The front matter's `handoutUrl` (checked by the compile), else the profile's. */
-function handoutUrlOf(compiled: CompiledDeck): string | undefined {
-  const url = compiled.deck.meta.handoutUrl
-  return typeof url === 'string' && url.trim() ? url.trim() : undefined
+  if (options.singleFile !== false) await writeFile(path.join(dir, compiled.singleFile), inlineDeck(compiled.html, await readDeckFiles(dir, compiled), { handoutUrl: compiled.resolved.handoutUrl }))
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { DeckError } from '../errors.js'
 import { t } from '../i18n/index.js'
@@ -13,23 +13,19 @@ export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.yml')
 
 const CATEGORIES = ['gestion', 'communication-interne', 'communication-externe', 'bureautique', 'systeme'] as const
 
-const text = z.string(say('catalogue.text')).trim().min(1, say('catalogue.notEmpty'))
+const text = z.string(say('catalogue.text')).check(z.trim(), z.minLength(1, say('catalogue.notEmpty')))
 /** One free alternative, as the catalogue and a profile's own `alternatives:` write it. */
 export const AlternativeSchema = z.strictObject({
   name: text,
-  url: z
-    .string(say('catalogue.url'))
-    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl')),
+  url: z.string(say('catalogue.url')).check(z.refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl'))),
   kind: z.enum(['logiciel', 'service'], say('catalogue.kind')),
-  note: text.optional(),
+  note: z.optional(text),
 })
 /** A tool's alternatives: at least two, so the association has a choice. */
-export const AlternativesSchema = z
-  .array(AlternativeSchema, say('catalogue.alternatives'))
-  .min(2, say('catalogue.twoAlternatives'))
+export const AlternativesSchema = z.array(AlternativeSchema, say('catalogue.alternatives')).check(z.minLength(2, say('catalogue.twoAlternatives')))
 const ToolSchema = z.strictObject({
-  id: z.string(say('catalogue.text')).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('catalogue.id')),
-  names: z.array(text, say('catalogue.names')).min(1, say('catalogue.oneName')),
+  id: z.string(say('catalogue.text')).check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('catalogue.id'))),
+  names: z.array(text, say('catalogue.names')).check(z.minLength(1, say('catalogue.oneName'))),
   need: text,
   category: z.enum(CATEGORIES, say('catalogue.category', { categories: CATEGORIES.join(', ') })),
   why: text,

@@ -1,3 +1,5 @@
+import { z } from 'zod/mini'
+
 import { DeckError } from '../errors.js'
 import { t } from '../i18n/index.js'
 import { isAspect, unknownAspect } from '../render/frame.js'
@@ -17,40 +19,51 @@ type Problem = { message: string; hint?: string } | undefined
 
 /**
  * The front matter of a slide file, as the writer gives it: every key optional, any other key kept for
- * templates (`{{deck.outils}}`). The one place where its keys are checked, each by its rule, in this
- * order; `validateFrontMatter` reports the first problem at its key's line.
+ * templates (`{{deck.outils}}`). The one place where its keys are checked, each by its rule;
+ * `validateFrontMatter` reports the first problem at its key's line.
  *
- * Not a zod schema, unlike profiles: every rule here is a custom check, and loading zod (~100 ms) on every
- * plain build made it 20 % slower; profiles load it only with `--asso`.
+ * `zod/mini`, as profiles, bundled into lib/diapo.js (see vite.cli.config.ts): loading `zod` from
+ * node_modules made every plain build ~20 % slower; bundled, it costs ~0-2 %.
  */
-export const FRONT_MATTER_RULES: Record<string, (value: unknown, key: string) => Problem> = {
-  title: textProblem,
-  author: textProblem,
-  lang: textProblem,
-  theme: textProblem,
-  separator: separatorProblem,
-  verticalSeparator: separatorProblem,
-  notesSeparator: separatorProblem,
-  aspect: (v) => (v === null || isAspect(v) ? undefined : unknownAspect(v)),
-  handoutUrl: handoutUrlProblem,
-  revealOptions: (v) =>
+export const FrontMatterSchema = z.looseObject({
+  title: checked('title', textProblem),
+  author: checked('author', textProblem),
+  lang: checked('lang', textProblem),
+  theme: checked('theme', textProblem),
+  separator: checked('separator', separatorProblem),
+  verticalSeparator: checked('verticalSeparator', separatorProblem),
+  notesSeparator: checked('notesSeparator', separatorProblem),
+  aspect: checked('aspect', (v) => (v === null || isAspect(v) ? undefined : unknownAspect(v))),
+  handoutUrl: checked('handoutUrl', handoutUrlProblem),
+  revealOptions: checked('revealOptions', (v) =>
     v === null || (typeof v === 'object' && !Array.isArray(v)) ? undefined : { message: t('frontMatter.revealOptions'), hint: t('frontMatter.revealOptionsHint') },
-  scripts: fileListProblem,
-  css: fileListProblem,
-}
+  ),
+  scripts: checked('scripts', fileListProblem),
+  css: checked('css', fileListProblem),
+})
 
 /**
- * Checks a file's front matter against `FRONT_MATTER_RULES`: the first problem is a `DeckError` at its
+ * Checks a file's front matter against `FrontMatterSchema`: the first problem is a `DeckError` at its
  * key's line. `lineOf` gives the line of a top-level key.
  */
 export function validateFrontMatter(data: Record<string, unknown>, file: string, lineOf: (key: string) => number): void {
-  for (const [key, rule] of Object.entries(FRONT_MATTER_RULES)) {
-    const problem = data[key] === undefined ? undefined : rule(data[key], key)
-    if (problem) throw new DeckError(problem.message, 'E_FRONTMATTER', { loc: { file, line: lineOf(key) }, ...(problem.hint ? { hint: problem.hint } : {}) })
-  }
+  const issue = FrontMatterSchema.safeParse(data).error?.issues[0]
+  if (!issue) return
+  const hint = (issue as { params?: { hint?: string } }).params?.hint
+  throw new DeckError(issue.message, 'E_FRONTMATTER', { loc: { file, line: lineOf(String(issue.path[0] ?? '')) }, ...(hint ? { hint } : {}) })
 }
 
 // --- internal ---
+
+/** A key checked by `problem` when present: the issue carries its message, and its hint in `params`. */
+function checked(key: string, problem: (value: unknown, key: string) => Problem) {
+  return z.optional(
+    z.unknown().check((ctx) => {
+      const found = ctx.value === undefined ? undefined : problem(ctx.value, key)
+      if (found) ctx.issues.push({ code: 'custom', message: found.message, params: { hint: found.hint }, input: ctx.value })
+    }),
+  )
+}
 
 function textProblem(value: unknown, key: string): Problem {
   if (typeof value === 'string') return undefined

@@ -42,6 +42,7 @@ export function resolveDeck(first: SourceFile | undefined, options: ResolveOptio
   const at = (key: string): SourceLocation | undefined => (first ? { file: first.file, line: frontMatterLine(first, key) } : undefined)
   const text = (key: string): string | undefined => (typeof fm[key] === 'string' ? fm[key] : undefined)
   const title = text('title')
+  const handoutUrl = (profile.handoutUrl ?? text('handoutUrl'))?.trim()
   const profileFile = options.profile?.source.file
   return {
     lang: profile.lang ?? text('lang') ?? DEFAULT_LANG,
@@ -51,7 +52,7 @@ export function resolveDeck(first: SourceFile | undefined, options: ResolveOptio
         ? { name: profile.theme, baseDir: options.deckRoot, loc: { file: profileFile!, line: options.profile!.source.lineOf(['theme']) } }
         : { name: text('theme') ?? DEFAULT_THEME, baseDir: options.deckRoot, ...(fm.theme !== undefined ? { loc: at('theme')! } : {}) },
     ...(title !== undefined ? { title: profile.generic ? title : `${title} — ${profile.shortName}` } : {}),
-    ...((profile.handoutUrl ?? text('handoutUrl')?.trim()) ? { handoutUrl: profile.handoutUrl ?? text('handoutUrl')!.trim() } : {}),
+    ...(handoutUrl ? { handoutUrl } : {}),
     frame: profile.aspect ? resolveFrame(profile.aspect) : resolveFrame(fm.aspect, at('aspect')),
     profile,
   }

@@ -1,5 +1,5 @@
 import { parse as parseColor } from 'culori'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 import { t } from '../i18n/index.js'
 import { AlternativesSchema } from './catalogue.js'
@@ -26,28 +26,28 @@ const RE_LOGO = /\.(?:svg|png|jpe?g|webp)$/i
 const RE_CSS_SAFE = /^[#\w\s(),.%/+-]+$/
 
 const text = (example: string) =>
-  z.string(say('schema.text', { example })).trim().min(1, say('schema.notEmpty', { example }))
+  z.string(say('schema.text', { example })).check(z.trim(), z.minLength(1, say('schema.notEmpty', { example })))
 
-const cssColor = z.string(say('schema.colour')).refine(isCssColor, {
-  error: (issue) => t('schema.notColour', { value: JSON.stringify(issue.input) }),
-})
+const cssColor = z.string(say('schema.colour')).check(
+  z.refine(isCssColor, { error: (issue) => t('schema.notColour', { value: JSON.stringify(issue.input) }) }),
+)
 
-const httpUrl = z.string(say('schema.url')).refine(isHttpUrl, {
-  error: (issue) => t('schema.notUrl', { value: JSON.stringify(issue.input) }),
-})
+const httpUrl = z.string(say('schema.url')).check(
+  z.refine(isHttpUrl, { error: (issue) => t('schema.notUrl', { value: JSON.stringify(issue.input) }) }),
+)
 
-const calendarDate = z
-  .string(say('schema.date'))
-  .refine(isCalendarDate, {
-    error: (issue) => t('schema.notDate', { value: JSON.stringify(issue.input) }),
-  })
+const calendarDate = z.string(say('schema.date')).check(
+  z.refine(isCalendarDate, { error: (issue) => t('schema.notDate', { value: JSON.stringify(issue.input) }) }),
+)
 
 /** The one rule for an output folder's name: a profile's `slug`, its file's name, `diapo new <slug>`. */
 export const SlugSchema = z
   .string(say('schema.text', { example: 'amis-du-velo' }))
-  .regex(RE_SLUG, say('schema.slug'))
-  .max(MAX_SLUG_LENGTH, say('schema.slugLength', { max: MAX_SLUG_LENGTH }))
-  .refine((s) => !RESERVED_SLUGS.includes(s), say('schema.slugReserved', { names: RESERVED_SLUGS.join(', ') }))
+  .check(
+    z.regex(RE_SLUG, say('schema.slug')),
+    z.maxLength(MAX_SLUG_LENGTH, say('schema.slugLength', { max: MAX_SLUG_LENGTH })),
+    z.refine((s) => !RESERVED_SLUGS.includes(s), say('schema.slugReserved', { names: RESERVED_SLUGS.join(', ') })),
+  )
 
 /** What is wrong with `slug` as an output folder's name (`SlugSchema`'s words), or `undefined`. */
 export function slugProblem(slug: string): string | undefined {
@@ -59,79 +59,64 @@ export const ProfileSchema = z.strictObject({
   /** Full name, e.g. "Les Amis du Vélo de Lyon". */
   name: text('"Les Amis du Vélo de Lyon"'),
   /** Short name for tight places. Default: `name`. */
-  shortName: text('"Amis du Vélo"').optional(),
+  shortName: z.optional(text('"Amis du Vélo"')),
   /** Output folder name (`dist/<slug>/`). Default: the profile file's name. */
-  slug: SlugSchema.optional(),
+  slug: z.optional(SlugSchema),
   /** A profile shipped as an example (`associations/`): marked « exemple » on the page of all decks. */
-  example: z.boolean(say('schema.boolean')).optional(),
+  example: z.optional(z.boolean(say('schema.boolean'))),
   /** Logo file relative to the profile: svg, png, jpg or webp. */
-  logo: z
-    .string(say('schema.logo'))
-    .regex(RE_LOGO, say('schema.logoType'))
-    .optional(),
+  logo: z.optional(z.string(say('schema.logo')).check(z.regex(RE_LOGO, say('schema.logoType')))),
   /** Theme colours: any CSS colour. */
-  colors: z.strictObject({ primary: cssColor.optional(), accent: cssColor.optional() }).optional(),
+  colors: z.optional(z.strictObject({ primary: z.optional(cssColor), accent: z.optional(cssColor) })),
   /** Language of the deck, e.g. `fr`. Default: the deck's. */
-  lang: z
-    .string(say('schema.lang'))
-    .refine((s) => RE_LANG.test(s) && isLocale(s), say('schema.langCode'))
-    .optional(),
+  lang: z.optional(z.string(say('schema.lang')).check(z.refine((s) => RE_LANG.test(s) && isLocale(s), say('schema.langCode')))),
   /** Theme name (`default`, `contrast`) or a `.css` file relative to the profile. */
-  theme: text('default').optional(),
+  theme: z.optional(text('default')),
   /** Proportions of the slides: `16:9` (default) or `4:3` for an older projector. */
-  aspect: z.enum(['16:9', '4:3'], say('schema.aspect')).optional(),
+  aspect: z.optional(z.enum(['16:9', '4:3'], say('schema.aspect'))),
   /** Where the handout PDF will be published. */
-  handoutUrl: httpUrl.optional(),
-  workshop: z
-    .strictObject({
-      date: calendarDate.optional(),
-      place: text('"Maison des associations, Lyon"').optional(),
-      facilitator: text('"Camille"').optional(),
-    })
-    .optional(),
+  handoutUrl: z.optional(httpUrl),
+  workshop: z.optional(
+    z.strictObject({
+      date: z.optional(calendarDate),
+      place: z.optional(text('"Maison des associations, Lyon"')),
+      facilitator: z.optional(text('"Camille"')),
+    }),
+  ),
   /** How to reach the people who follow up on the workshop. */
-  contact: z
-    .strictObject({
-      email: z
-        .string(say('schema.email'))
-        .regex(RE_EMAIL, say('schema.email'))
-        .optional(),
-      website: httpUrl.optional(),
-    })
-    .optional(),
+  contact: z.optional(
+    z.strictObject({
+      email: z.optional(z.string(say('schema.email')).check(z.regex(RE_EMAIL, say('schema.email')))),
+      website: z.optional(httpUrl),
+    }),
+  ),
   /** The tools the association uses today, for the diagnostic. */
-  tools: z
-    .array(
+  tools: z.optional(
+    z.array(
       // `- WhatsApp` is short for `- { current: WhatsApp }`.
-      z.preprocess(
-        (tool) => (typeof tool === 'string' ? { current: tool } : tool),
+      z.pipe(
+        z.transform((tool: unknown) => (typeof tool === 'string' ? { current: tool } : tool)),
         z.strictObject({
-          need: text('"Gestion des membres"').optional(),
+          need: z.optional(text('"Gestion des membres"')),
           current: text('"Excel"'),
           /** The association's own alternatives for this tool, over the catalogue's (checked as the catalogue's). */
-          alternatives: AlternativesSchema.optional(),
+          alternatives: z.optional(AlternativesSchema),
         }),
       ),
       say('schema.tools'),
-    )
-    .optional(),
-  sections: z
-    .strictObject({
-      exclude: z.array(text('references'), say('schema.sectionIds')).optional(),
-    })
-    .optional(),
+    ),
+  ),
+  sections: z.optional(z.strictObject({ exclude: z.optional(z.array(text('references'), say('schema.sectionIds'))) })),
   /** The association's own slides, inserted after a section. */
-  extraSlides: z
-    .array(
+  extraSlides: z.optional(
+    z.array(
       z.strictObject({
-        file: z
-          .string(say('schema.markdownFile'))
-          .regex(/\.md$/i, say('schema.markdownExtension')),
+        file: z.string(say('schema.markdownFile')).check(z.regex(/\.md$/i, say('schema.markdownExtension'))),
         after: text('alternatives'),
       }),
       say('schema.extraSlides'),
-    )
-    .optional(),
+    ),
+  ),
 })
 
 /** A profile as written in its YAML file (validated). */

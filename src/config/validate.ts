@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Document, type Node } from 'yaml'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 import { DeckError, type DeckErrorCode } from '../errors.js'
 import { type MessageKey, type MessageParams, t } from '../i18n/index.js'
@@ -28,7 +28,7 @@ export interface ValidateOptions {
  * Parses YAML and checks it against a zod schema. The first problem is a `DeckError` at its line, in
  * words a volunteer can act on: `associations/x.yml:7: "workshop.date" ... ; write it YYYY-MM-DD`.
  */
-export function parseYamlWithSchema<S extends z.ZodType>(
+export function parseYamlWithSchema<S extends z.ZodMiniType>(
   text: string,
   file: string,
   schema: S,
@@ -125,7 +125,7 @@ function valueAt(data: unknown, path: KeyPath): unknown {
   return path.reduce<unknown>((v, part) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), data)
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodType, input: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodMiniType, input: unknown): string {
   const where = formatKeyPath(path)
   const label = where ? `"${where}"` : t('validate.theFile')
   switch (issue.code) {
@@ -153,7 +153,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Keys an object schema accepts at `path` (for "expected one of"). */
-function keysAt(schema: z.ZodType, path: KeyPath): string[] {
+function keysAt(schema: z.ZodMiniType, path: KeyPath): string[] {
   let current: unknown = schema
   for (const part of [...path, undefined]) {
     current = unwrap(current)

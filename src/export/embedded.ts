@@ -1,11 +1,13 @@
 import { createReadStream, createWriteStream } from 'node:fs'
-import { access, chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { brotliDecompress, createBrotliDecompress } from 'node:zlib'
+
+import { fileExists } from '../load-text.js'
 
 /**
  * The embedded browser: the headless Chromium shipped inside the npm package `@sparticuz/chromium` (an
@@ -63,10 +65,10 @@ export async function findEmbeddedBrowser(env: NodeJS.ProcessEnv = process.env):
   const root = path.resolve(path.dirname(entry), '..', '..')
   const binDir = path.join(root, 'bin')
   const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }
-  if (!(await exists(path.join(binDir, 'chromium.br')))) return undefined
+  if (!(await fileExists(path.join(binDir, 'chromium.br')))) return undefined
   const dir = path.join(cacheDir(env), `chromium-${version}`)
   const executablePath = path.join(dir, 'chromium')
-  return { version, binDir, dir, executablePath, unpacked: await exists(path.join(dir, READY)) }
+  return { version, binDir, dir, executablePath, unpacked: await fileExists(path.join(dir, READY)) }
 }
 
 /**
@@ -75,7 +77,7 @@ export async function findEmbeddedBrowser(env: NodeJS.ProcessEnv = process.env):
  * half-written browser. Returns the executable's path.
  */
 export async function unpackEmbeddedBrowser(browser: EmbeddedBrowser): Promise<string> {
-  if (browser.unpacked || (await exists(path.join(browser.dir, READY)))) return browser.executablePath
+  if (browser.unpacked || (await fileExists(path.join(browser.dir, READY)))) return browser.executablePath
   const parent = path.dirname(browser.dir)
   await mkdir(parent, { recursive: true, mode: 0o700 })
   const staging = await mkdtemp(path.join(parent, '.unpacking-'))
@@ -96,7 +98,7 @@ export async function unpackEmbeddedBrowser(browser: EmbeddedBrowser): Promise<s
     await writeFile(path.join(staging, READY), `${browser.version}\n`)
     await rename(staging, browser.dir).catch(async (err: NodeJS.ErrnoException) => {
       // Another diapo unpacked it meanwhile: use theirs.
-      if (!(await exists(path.join(browser.dir, READY)))) throw err
+      if (!(await fileExists(path.join(browser.dir, READY)))) throw err
     })
   } finally {
     await rm(staging, { recursive: true, force: true })
@@ -117,20 +119,13 @@ export function embeddedBrowserEnv(executablePath: string, env: NodeJS.ProcessEn
 
 /** Whether `executablePath` is an embedded browser unpacked by diapo (it needs `embeddedBrowserEnv`). */
 export async function isEmbeddedBrowser(executablePath: string): Promise<boolean> {
-  return path.basename(executablePath) === 'chromium' && (await exists(path.join(path.dirname(executablePath), READY)))
+  return path.basename(executablePath) === 'chromium' && (await fileExists(path.join(path.dirname(executablePath), READY)))
 }
 
 // --- internal ---
 
 /** Written last into an unpacked browser's folder: its presence means the unpacking finished. */
 const READY = '.diapo-unpacked'
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
-}
 
 /**
  * Extracts a brotli-compressed tar of regular files and folders (what the package ships) into `dir`.

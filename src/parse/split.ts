@@ -87,8 +87,13 @@ export function parseAttributes(source: string): Record<string, string> {
 /** Adds `more` to `attributes`: a later value wins, but classes add up (`class="a"` then `class="b"` is `a b`). */
 export function addAttributes(attributes: Record<string, string>, more: Record<string, string>): void {
   for (const [name, value] of Object.entries(more)) {
-    attributes[name] = name === 'class' && attributes.class ? `${attributes.class} ${value}` : value
+    attributes[name] = name === 'class' ? joinClasses(attributes.class, value) : value
   }
+}
+
+/** The one rule for classes given twice: they add up, in order (`a` then `b` is `a b`). */
+export function joinClasses(existing: string | undefined, added: string): string {
+  return existing ? `${existing} ${added}` : added
 }
 
 // --- internal ---

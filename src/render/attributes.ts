@@ -1,4 +1,4 @@
-import { addAttributes, parseAttributes } from '../parse/split.js'
+import { addAttributes, joinClasses, parseAttributes } from '../parse/split.js'
 
 const RE_TAG_OR_COMMENT = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
 /** `.element: class="x"`, or without the colon as reveal.js also reads it. */
@@ -107,7 +107,7 @@ function mergeAttributes(existing: string, added: Record<string, string>): strin
   const rest = { ...added }
   if (rest.class !== undefined && /\sclass\s*=\s*"/.test(out)) {
     const extra = escapeAttribute(rest.class)
-    out = out.replace(/(\sclass\s*=\s*")([^"]*)"/, (_, head: string, value: string) => `${head}${value} ${extra}"`)
+    out = out.replace(/(\sclass\s*=\s*")([^"]*)"/, (_, head: string, value: string) => `${head}${joinClasses(value, extra)}"`)
     delete rest.class
   }
   return out + renderAttributes(rest)

@@ -27,6 +27,8 @@ const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'backgrou
 const HREF_LOADS = new Set(['link', 'image', 'use', 'feimage'])
 const RE_CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/gi
 const RE_CSS_IMPORT = /@import\s+(["'])([^"']*)\1/gi
+/** A kind named by its tag and attribute: `<img src>`. */
+const RE_KIND_TAG = /^<(\S+) (\S+)>$/
 const RE_STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi
 
 /** Every remote resource of a piece of HTML (a slide's, its notes'), in order. */
@@ -76,10 +78,16 @@ export function findRemoteInDeck(deck: Deck, rendered: RenderedDeck): Diagnostic
         severity: 'warning',
         rule: 'remote',
         loc: { file: slide.loc.file, line: lineOfText(slide, resource.url, slide.attributesLine ?? slide.loc.line) },
-        message: t('remote.loads', { kind: resource.kind, url: resource.url }),
+        message: t('remote.loads', { kind: kindName(resource.kind), url: resource.url }),
         hint: t('remote.hint'),
       }))
       return found.sort((a, b) => a.loc!.line - b.loc!.line)
     })
 }
 
+/** `<img src>`, `CSS url()`... in the user's language. */
+function kindName(kind: string): string {
+  const tag = RE_KIND_TAG.exec(kind)
+  if (tag) return t('remote.kind.attribute', { tag: tag[1]!, attribute: tag[2]! })
+  return kind === 'CSS @import' ? t('remote.kind.cssImport') : t('remote.kind.cssUrl')
+}

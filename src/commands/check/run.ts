@@ -1,4 +1,3 @@
-import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { analyseMeasures, findLocalLinks } from '../../check/analyse.js'
@@ -9,6 +8,7 @@ import type { LoadedProfile } from '../../config/defaults.js'
 import type { Diagnostic } from '../../diagnostics.js'
 import { isDeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
+import { fileExists } from '../../load-text.js'
 import { inspectMedia } from '../../media.js'
 import { lineOfText } from '../../render/deck.js'
 import type { BrowserOptions } from '../../export/browser.js'
@@ -126,8 +126,7 @@ async function findDeadLinks(
   options: DeckInput,
   relative: (file: string) => string,
 ): Promise<Diagnostic[]> {
-  const deckPath = path.resolve(options.cwd, options.deck)
-  const deckRoot = (await stat(deckPath).catch(() => undefined))?.isDirectory() ? deckPath : path.dirname(deckPath)
+  const { deckRoot } = compiled
   const rendered = compiled.rendered.stacks.flatMap((s) => s.slides)
   const found = await Promise.all(
     rendered.map(async (r, i) => {
@@ -136,7 +135,7 @@ async function findDeadLinks(
       const dead = await Promise.all(
         links.map(async (href) => {
           const target = href.startsWith('/') ? path.join(deckRoot, href) : path.resolve(path.dirname(r.loc.file), href)
-          return (await exists(target)) ? undefined : { href, target }
+          return (await fileExists(target)) ? undefined : { href, target }
         }),
       )
       return dead
@@ -157,13 +156,6 @@ async function findDeadLinks(
 function nextLine(slides: CompiledDeck['deck']['stacks'][number]['slides'], slide: (typeof slides)[number]): number {
   const next = slides[slides.indexOf(slide) + 1]
   return next?.loc.file === slide.loc.file ? next.loc.line : Number.POSITIVE_INFINITY
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }
 
 /** `slides`, or `slides for associations/x.yml`: what the report is about. */

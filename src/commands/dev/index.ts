@@ -1,10 +1,9 @@
 /** `diapo dev [DECK] [--asso FILE] [--theme NAME] [--port N] [--open]`: the deck served, rebuilt on every change. */
-import path from 'node:path'
 import { inspect } from 'node:util'
 
 import { type Command, InvalidArgumentError } from 'commander'
 
-import { isDeckError } from '../../errors.js'
+import { displayPath, isDeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
 import * as log from '../../log.js'
 import { addAllowOutsideOption, addAssoOption, addDeckArgument, addThemeOption, type CliContext } from '../options.js'
@@ -39,8 +38,7 @@ async function runDev(ctx: CliContext, deck: string, opts: DevCliOptions): Promi
     port: opts.port,
     open: opts.open,
     onRebuild: ({ error, ms, file, warnings = [] }) => {
-      const rel = file ? path.relative(ctx.cwd, file) : ''
-      const what = rel && !rel.startsWith('..') ? rel : (file ?? 'deck')
+      const what = file ? displayPath(file, ctx.cwd) : 'deck'
       // The profile's colours adjusted, at their line: said at start-up and when the profile changes.
       if (!file || file.endsWith('.yml')) for (const w of warnings) log.diagnostic(w, ctx.cwd)
       if (isDeckError(error)) log.diagnostic(error.toDiagnostic(), ctx.cwd)

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { createDeckPlugin, type DeckPluginOptions } from '../../bundle/deck-plugin.js'
 import { DeckError } from '../../errors.js'
+import { deckRootOf } from '../../parse/deck.js'
 import { PACKAGE_ROOT } from '../../paths.js'
 
 export interface DevOptions extends DeckPluginOptions {
@@ -32,14 +33,14 @@ export const VITE_CONFIG_FILE = path.join(PACKAGE_ROOT, 'vite.config.ts')
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const { createServer } = await import('vite')
   const deckPath = path.resolve(options.cwd, options.deck)
-  const info = await stat(deckPath).catch((cause: unknown) => {
+  await stat(deckPath).catch((cause: unknown) => {
     // Mistakes inside the deck show in the page; a deck that is not there at all is a wrong command.
     throw new DeckError(`deck not found: ${deckPath}`, 'E_DECK', {
       hint: 'give a Markdown file or a folder of .md files (default: slides/)',
       cause,
     })
   })
-  const root = info.isDirectory() ? deckPath : path.dirname(deckPath)
+  const root = await deckRootOf(deckPath)
   const server = await createServer({
     configFile: VITE_CONFIG_FILE,
     // The config file is bundled next to the package, not in the user's folder.

@@ -195,4 +195,8 @@ export const sources = {
     `to choose the shade yourself, write ${p.key}: "${p.used}" (or a ${p.lighter ? 'lighter' : 'darker'} one) in the profile`,
   'text.notUtf8': (p: { sample: string }) => `this file is not saved as UTF-8, so its accents would show garbled ("${p.sample}")`,
   'text.notUtf8Hint': 'open it in your text editor and save it with the encoding "UTF-8" (in Notepad: File › Save as › Encoding: UTF-8)',
+  // What loads a remote resource, named in 'remote.loads'.
+  'remote.kind.attribute': (p: { tag: string; attribute: string }) => `<${p.tag} ${p.attribute}>`,
+  'remote.kind.cssImport': 'CSS @import',
+  'remote.kind.cssUrl': 'CSS url()',
 }

@@ -195,4 +195,8 @@ export const sources: typeof english = {
     `pour choisir la nuance vous-même, écrivez ${p.key}: "${p.used}" (ou une plus ${p.lighter ? 'claire' : 'foncée'}) dans le profil`,
   'text.notUtf8': (p) => `ce fichier n’est pas enregistré en UTF-8, ses accents s’afficheraient mal (« ${p.sample} »)`,
   'text.notUtf8Hint': 'ouvrez-le dans votre éditeur de texte et enregistrez-le avec le codage « UTF-8 » (dans le Bloc-notes : Fichier › Enregistrer sous › Codage : UTF-8)',
+  // Ce qui charge une ressource distante, nommé dans 'remote.loads'.
+  'remote.kind.attribute': (p) => `l’attribut ${p.attribute} de <${p.tag}>`,
+  'remote.kind.cssImport': 'un @import de feuille de style',
+  'remote.kind.cssUrl': 'un url() de feuille de style',
 }
