@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { PROFILES_DIR } from '../../config/load.js'
 import { MAX_SLUG_LENGTH, RESERVED_SLUGS, slugProblem } from '../../config/schema.js'
-import { DeckError } from '../../errors.js'
+import { DeckError, displayPath } from '../../errors.js'
 import { t } from '../../i18n/index.js'
 import { PACKAGE_ROOT } from '../../paths.js'
 
@@ -37,7 +37,7 @@ export async function createProfile(options: NewProfileOptions): Promise<string>
   // 'wx': fails if the file exists, atomically (no check-then-write race).
   await writeFile(file, text, { flag: 'wx' }).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code !== 'EEXIST') throw cause
-    throw new DeckError(t('new.exists', { file: path.relative(options.cwd, file) }), 'E_USAGE', { hint: t('new.existsHint'), cause })
+    throw new DeckError(t('new.exists', { file: displayPath(file, options.cwd) }), 'E_USAGE', { hint: t('new.existsHint'), cause })
   })
   return file
 }
