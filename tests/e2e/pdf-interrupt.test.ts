@@ -101,3 +101,22 @@ describe('diapo build --pdf stopped by a signal', () => {
     }
   })
 })
+
+// `diapo check` writes the deck into a temporary folder of its own: killed, it leaves it no more than a build does.
+describe('diapo check stopped by SIGKILL', () => {
+  it('leaves no temporary folder behind', async () => {
+    const tmp = mkdtempSync(path.join(work, 'check-'))
+    const child = startCli(['check', 'slides'], { TMPDIR: tmp, CI: '1' })
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    const deadline = Date.now() + 60_000
+    while (readdirSync(tmp).every((f) => !f.startsWith('diapo-check-'))) {
+      if (Date.now() > deadline) throw new Error('check never made its folder')
+      await new Promise((r) => setTimeout(r, 2))
+    }
+    child.kill('SIGKILL')
+    await exited
+    const gone = Date.now() + 5_000
+    while (readdirSync(tmp).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
+    expect(readdirSync(tmp)).toEqual([])
+  })
+})
