@@ -54,6 +54,7 @@ export const commands = {
   'measure.notStarted': (p: { seconds: number; scriptError?: string }) =>
     `the deck did not start in the browser within ${p.seconds} s: it would show a blank page${p.scriptError ? ` (script error: ${p.scriptError})` : ''}`,
   'measure.notStartedHint': 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+  'page.default': 'the page',
 
   // --- check's summary (check/report.ts) ---
   'check.summaryClean': (p: { deck: string; slides: number }) => `${p.deck}: ${count(p.slides, 'slide', 'slides')}, no problem found`,

@@ -57,6 +57,7 @@ export const commands: typeof english = {
     `la présentation n'a pas démarré dans le navigateur en ${seconds(p.seconds)} : elle afficherait une page blanche${p.scriptError ? ` (erreur dans un script : ${p.scriptError})` : ''}`,
   'measure.notStartedHint':
     'une diapositive lance peut-être un script qui ne se termine jamais ou qui plante, ou charge quelque chose qui ne finit jamais ; retirez-le, puis reconstruisez la présentation',
+  'page.default': 'la page',
 
   // --- résumé de check (check/report.ts) ---
   'check.summaryClean': (p) => `${p.deck} : ${count(p.slides, 'diapositive', 'diapositives')}, aucun problème trouvé`,
