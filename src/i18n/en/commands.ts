@@ -42,7 +42,7 @@ export const commands = {
       ? `${p.list} are not in the deck's fonts: the PDFs draw them in a system font; write them otherwise (-> for an arrow) or use an image`
       : `${p.list} is not in the deck's fonts: the PDFs draw it in a system font; write it otherwise (-> for an arrow) or use an image`,
   'pdf.slideTooTall': (p: { file: string }) => `the slide is taller than its frame; its end is cut in ${p.file}`,
-  'pdf.requestBlocked': (p: { url: string }) => `a request outside the deck's folder was blocked: ${p.url}`,
+  'pdf.requestBlocked': (p: { pdf: string; url: string }) => `${p.pdf}: a request outside the deck's folder was blocked: ${p.url}`,
   'pdf.pageCount': (p: { file: string; pages: number; slides: number }) => `${p.file} has ${p.pages} pages for ${p.slides} slides`,
   'pdf.handoutTextCut': "the attendees' text is too long for the handout and is cut; shorten it",
   'pdf.notesCut': 'the notes are too long for notes.pdf and are cut; shorten them or split the slide',

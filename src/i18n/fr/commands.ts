@@ -44,7 +44,7 @@ export const commands: typeof english = {
       ? `${p.list} ne sont pas dans les polices de la présentation : les PDF les dessinent avec une police de l'ordinateur ; écrivez-les autrement (-> pour une flèche) ou mettez une image`
       : `${p.list} n'est pas dans les polices de la présentation : les PDF le dessinent avec une police de l'ordinateur ; écrivez-le autrement (-> pour une flèche) ou mettez une image`,
   'pdf.slideTooTall': (p) => `la diapositive dépasse de son cadre ; le bas est coupé dans ${p.file}`,
-  'pdf.requestBlocked': (p) => `un fichier situé hors du dossier de la présentation a été bloqué : ${p.url}`,
+  'pdf.requestBlocked': (p) => `${p.pdf} : un fichier situé hors du dossier de la présentation a été bloqué : ${p.url}`,
   'pdf.pageCount': (p) => `${p.file} a ${p.pages} pages pour ${count(p.slides, 'diapositive', 'diapositives')}`,
   'pdf.handoutTextCut': 'le texte pour les participants est trop long pour le support et il est coupé ; raccourcissez-le',
   'pdf.notesCut': 'les notes sont trop longues pour notes.pdf et elles sont coupées ; raccourcissez-les ou coupez la diapositive en deux',
