@@ -9,6 +9,10 @@ export const commands = {
   'cli.bug': 'this is a bug in diapo; please report it with the command you ran and the output above',
   'cli.langUnknown': (p: { value: string }) => `unknown language "${p.value}"`,
   'cli.langHint': 'use --lang fr or --lang en',
+  'interrupt.SIGINT': 'interrupted (Ctrl-C)',
+  'interrupt.SIGTERM': 'stopped (SIGTERM)',
+  'interrupt.SIGHUP': 'stopped (the terminal was closed)',
+  'interrupt.stopped': (p: { why: string }) => `${p.why}: diapo stopped; the output folder keeps what the last complete build wrote`,
 
   // --- the browser and the PDFs (export/, check/measure.ts) ---
   'browser.embeddedPackage': 'npm package @sparticuz/chromium',

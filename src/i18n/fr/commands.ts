@@ -10,6 +10,10 @@ export const commands: typeof english = {
   'cli.bug': "c'est un bogue de diapo ; merci de le signaler avec la commande lancée et ce qui est affiché au-dessus",
   'cli.langUnknown': (p) => `langue inconnue : « ${p.value} »`,
   'cli.langHint': 'utilisez --lang fr ou --lang en',
+  'interrupt.SIGINT': 'interrompu (Ctrl-C)',
+  'interrupt.SIGTERM': 'arrêté (SIGTERM)',
+  'interrupt.SIGHUP': 'arrêté (le terminal a été fermé)',
+  'interrupt.stopped': (p) => `${p.why} : diapo s’est arrêté ; le dossier de sortie garde ce que la dernière fabrication complète y a écrit`,
 
   // --- le navigateur et les PDF (export/, check/measure.ts) ---
   'browser.embeddedPackage': 'paquet npm @sparticuz/chromium',
