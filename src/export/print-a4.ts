@@ -87,7 +87,14 @@ async function printA4(run: ExportRun, job: A4Job): Promise<PdfFile> {
       const slides = compiled.rendered.stacks.flatMap((stack) => stack.slides)
       for (const n of cut) {
         const loc = slides[n - 1]?.loc
-        run.diagnostics.push({ severity: 'warning', rule: job.fit.rule, ...(loc ? { loc } : {}), slide: n, message: job.fit.what, details: { pdf: job.name } })
+        run.diagnostics.push({
+          severity: 'warning',
+          rule: job.fit.rule,
+          ...(loc ? { loc } : {}),
+          slide: n,
+          message: job.fit.what,
+          details: { pdf: job.name },
+        })
       }
       onProgress?.({ pdf: job.name, step: 'printing' })
       const margin = {
