@@ -4,11 +4,11 @@ import type { Slide } from '../types.js'
 import { AA_RATIO, blend, contrastRatio, effectiveBackground, formatRatio, toHex } from './contrast.js'
 import type { Edges, SlideMeasure } from './measure.js'
 import type { Diagnostic } from '../diagnostics.js'
+import { t } from '../i18n/index.js'
 
 /** Overflow below this many pixels is rounding, not a problem a viewer could see. */
 export const OVERFLOW_TOLERANCE = 2
 
-const OFFLINE_HINT = "use a file inside the deck's folder: the deck must work offline and loads nothing from the Internet"
 const RE_LINK_HREF = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])(.*?)\1/gi
 
 export interface AnalyseContext {
@@ -33,18 +33,19 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
     if (overflow) issues.push({ ...at(), ...overflow })
     for (const img of m.images) {
       const asset = ctx.assets.get(img.src)
+      const params = { image: asset?.name ?? img.src }
       const image = (rule: 'image-missing' | 'image-alt', message: string, hint: string): Diagnostic => ({
         ...at(img.src, asset?.line),
         severity: 'error',
         rule,
-        message: `${message}: ${asset?.name ?? img.src}`,
+        message,
         hint,
       })
       if (img.broken && !ctx.missingTargets.has(img.src)) {
-        issues.push(image('image-missing', 'image does not load', OFFLINE_HINT))
+        issues.push(image('image-missing', t('check.imageMissing', params), t('check.imageMissingHint')))
       }
       if (!img.alt?.trim()) {
-        issues.push(image('image-alt', 'image without alternative text', 'describe the image for those who cannot see it: ![a short description](file.png)'))
+        issues.push(image('image-alt', t('check.imageAlt', params), t('check.imageAltHint')))
       }
     }
     if (m.empty) {
@@ -52,16 +53,16 @@ export function analyseMeasures(measures: SlideMeasure[], ctx: AnalyseContext): 
         ...at(),
         severity: 'error',
         rule: 'empty-slide',
-        message: 'empty slide',
-        hint: 'remove the extra "---", or give the pause a background: <!-- .slide: data-background-color="#000" -->',
+        message: t('check.emptySlide'),
+        hint: t('check.emptySlideHint'),
       })
     } else if (!m.hasNotes) {
       issues.push({
         ...at(),
         severity: 'warning',
         rule: 'no-notes',
-        message: 'no speaker notes',
-        hint: 'add a line "Note:" at the end of the slide, then what to say',
+        message: t('check.noNotes'),
+        hint: t('check.noNotesHint'),
       })
     }
     const layout = layoutIssue(m)
@@ -98,8 +99,8 @@ function layoutIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undef
     return {
       severity: 'warning',
       rule: 'heading-only',
-      message: 'the slide shows a heading and nothing else',
-      hint: 'add what it announces (a list, cards, a picture), or make it a divider: <!-- .slide: class="section-title" --> (or "statement" for one big sentence)',
+      message: t('check.headingOnly'),
+      hint: t('check.headingOnlyHint'),
     }
   }
   if (m.classes.includes('title-slide') && m.extent) {
@@ -109,8 +110,8 @@ function layoutIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undef
       return {
         severity: 'warning',
         rule: 'title-crowded',
-        message: `the title slide is crowded: its content is ${height} px high in the ${m.frame.height} px frame (${Math.round(fill * 100)} %)`,
-        hint: "a long association name wraps over several lines: shorten it (the profile's name), or leave out the logo, the place or the subtitle",
+        message: t('check.titleCrowded', { height, frame: m.frame.height, percent: Math.round(fill * 100) }),
+        hint: t('check.titleCrowdedHint'),
         details: { height, frame: m.frame, fill: Math.round(fill * 100) / 100, extent: m.extent },
       }
     }
@@ -127,30 +128,29 @@ function overflowIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | und
   const withFragments = pxF > px
   const side = withFragments ? edgeF : edge
   const amount = withFragments ? pxF : px
-  const where = side === 'bottom' ? 'below' : side === 'top' ? 'above' : side === 'left' ? 'left of' : 'right of'
   return {
     severity: 'error',
     rule: 'overflow',
-    message: `content overflows the slide frame: ${amount} px ${where} it${withFragments ? ', once all fragments are shown' : ''}`,
-    hint: 'shorten the text, split the slide in two ("---"), or use two columns: <div class="columns">',
+    message: t('check.overflow', { pixels: amount, edge: side, fragments: withFragments }),
+    hint: t('check.overflowHint'),
     details: { pixels: amount, edge: side, fragments: withFragments, overflow: m.overflow, overflowFragments: m.overflowFragments },
   }
 }
 
 function contrastIssues(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'>[] {
   const pairs = new Map<string, { ratio: number; fg: string; bg: string; sample: string }>()
-  for (const t of m.texts) {
-    const bg = effectiveBackground(t.layers)
-    const fg = blend(t.colour, bg)
+  for (const text of m.texts) {
+    const bg = effectiveBackground(text.layers)
+    const fg = blend(text.colour, bg)
     const ratio = contrastRatio(fg, bg)
     const key = `${toHex(fg)} ${toHex(bg)}`
-    if (ratio < AA_RATIO && !pairs.has(key)) pairs.set(key, { ratio, fg: toHex(fg), bg: toHex(bg), sample: t.text })
+    if (ratio < AA_RATIO && !pairs.has(key)) pairs.set(key, { ratio, fg: toHex(fg), bg: toHex(bg), sample: text.text })
   }
   return [...pairs.values()].map((p) => ({
     severity: 'error' as const,
     rule: 'contrast' as const,
-    message: `text ${p.fg} on ${p.bg} has a contrast of ${formatRatio(p.ratio)}, below ${AA_RATIO}:1 (WCAG AA): "${p.sample}"`,
-    hint: 'darken the text or lighten the background (theme or profile colours), or use --theme contrast',
+    message: t('check.contrast', { foreground: p.fg, background: p.bg, ratio: formatRatio(p.ratio), min: AA_RATIO, sample: p.sample }),
+    hint: t('check.contrastHint'),
     details: { ratio: Math.round(p.ratio * 100) / 100, foreground: p.fg, background: p.bg, sample: p.sample },
   }))
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -9,6 +9,7 @@ import type { CompiledDeck } from '../compile.js'
 import { DEFAULT_TIMEOUT, pageTimeout } from '../export/launch.js'
 import type { BrowserSession } from '../export/session.js'
 import { t } from '../i18n/index.js'
+import { makeTempDirReaped } from '../reaper.js'
 import { writeDeck } from '../write.js'
 import type { Rgba } from './contrast.js'
 
@@ -23,7 +24,8 @@ export type DeckMeasures = (SlideMeasure[] & { blocked: string[] }) | { notStart
  * to be measured, after which it fails with `E_EXPORT`.
  */
 export async function measureDeck(session: BrowserSession, compiled: CompiledDeck, timeout = DEFAULT_TIMEOUT): Promise<DeckMeasures> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-'))
+  // Made synchronously, its removal registered at once: reaped even after a SIGKILL, as the build's folders are.
+  const dir = makeTempDirReaped(path.join(os.tmpdir(), 'diapo-check-'))
   try {
     await writeDeck(compiled, dir, { singleFile: false })
     // `timeout` to start (its own, reported as `notStarted`), then as much again, plus 0.1 s a slide, to be measured.

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
+import type { Diagnostic } from '../diagnostics.js'
 import { t } from '../i18n/index.js'
 import { deckTitle } from '../render/page.js'
 import { handoutMessages } from './handout.js'
@@ -50,10 +51,10 @@ export interface PdfFile {
 export interface ExportRun {
   session: BrowserSession
   options: ExportPdfsOptions
-  /** Problems that do not stop the export, one line each. */
-  warnings: string[]
-  /** The requests its pages were refused (see `guardRequests`), one line each. */
-  blocked: Set<string>
+  /** Problems that do not stop the export, each where to fix it. */
+  diagnostics: Diagnostic[]
+  /** The requests its pages were refused (see `guardRequests`), once each by PDF and URL. */
+  blocked: Map<string, Diagnostic>
 }
 
 /**
@@ -80,7 +81,14 @@ export async function printInPage(run: ExportRun, what: PdfName, fn: (page: Page
       },
     )
   } finally {
-    for (const url of blocked) run.blocked.add(`${what}: ${t('pdf.requestBlocked', { url })}`)
+    for (const url of blocked) {
+      run.blocked.set(`${what} ${url}`, {
+        severity: 'warning',
+        rule: 'request-blocked',
+        message: t('pdf.requestBlocked', { pdf: what, url }),
+        details: { pdf: what, url },
+      })
+    }
   }
 }
 
@@ -89,7 +97,12 @@ export async function finish(run: ExportRun, file: string, name: PdfName, outlin
   const { compiled } = run.options
   const pages = await writePdfMetadata(file, { ...pdfMetadata(compiled), outline })
   if (name === SLIDES_PDF && pages !== compiled.slideCount) {
-    run.warnings.push(t('pdf.pageCount', { file: SLIDES_PDF, pages, slides: compiled.slideCount }))
+    run.diagnostics.push({
+      severity: 'warning',
+      rule: 'page-count',
+      message: t('pdf.pageCount', { file: SLIDES_PDF, pages, slides: compiled.slideCount }),
+      details: { pdf: SLIDES_PDF, pages, slides: compiled.slideCount },
+    })
   }
   run.options.onProgress?.({ pdf: name, step: 'done', pages })
   return { file, pages }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { formatLocation } from '../errors.js'
+import type { Diagnostic } from '../diagnostics.js'
 import { t } from '../i18n/index.js'
 import { findMissingGlyphs, loadFontRanges } from './glyphs.js'
 import { mergePdfs } from './pdf-join.js'
@@ -21,14 +21,15 @@ import {
 } from './pdf-job.js'
 import { HANDOUT_HTML, NOTES_HTML, printHandout, printNotes } from './print-a4.js'
 import type { BrowserSession } from './session.js'
+import { slideAtSource } from './slide-source.js'
 
 export { type ExportPdfsOptions, HANDOUT_PDF, NOTES_PDF, type PdfFile, type PdfName, type PdfProgress, SLIDES_PDF } from './pdf-job.js'
 
 export interface ExportPdfsResult {
   /** Absolute paths of the PDFs written, with their page counts. */
   files: PdfFile[]
-  /** Problems that did not stop the export (a slide taller than its frame...), one line each. */
-  warnings: string[]
+  /** Problems that did not stop the export (a slide taller than its frame...), each where to fix it. */
+  diagnostics: Diagnostic[]
 }
 
 /**
@@ -42,7 +43,7 @@ export interface ExportPdfsResult {
  */
 export async function exportPdfs(session: BrowserSession, options: ExportPdfsOptions): Promise<ExportPdfsResult> {
   const only = options.only ?? [SLIDES_PDF, HANDOUT_PDF, NOTES_PDF]
-  const run: ExportRun = { session, options, warnings: [], blocked: new Set() }
+  const run: ExportRun = { session, options, diagnostics: [], blocked: new Map() }
   const jobs = {
     [SLIDES_PDF]: () => printSlides(run),
     [HANDOUT_PDF]: () => printHandout(run),
@@ -53,9 +54,10 @@ export async function exportPdfs(session: BrowserSession, options: ExportPdfsOpt
     const ranges = await loadFontRanges(options.dir)
     for (const { loc, chars } of ranges ? findMissingGlyphs(options.compiled.rendered, ranges) : []) {
       const list = chars.map((c) => `"${c}"`).join(', ')
-      run.warnings.push(`${formatLocation(loc)}: ${t('pdf.missingGlyphs', { list, count: chars.length })}`)
+      const message = t('pdf.missingGlyphs', { list, count: chars.length })
+      run.diagnostics.push({ severity: 'warning', rule: 'missing-glyph', loc, message, details: { chars } })
     }
-    return { files, warnings: [...run.warnings, ...run.blocked] }
+    return { files, diagnostics: [...run.diagnostics, ...run.blocked.values()] }
   } catch (err) {
     await Promise.all(
       [SLIDES_PDF, HANDOUT_PDF, NOTES_PDF, HANDOUT_HTML, NOTES_HTML].map((f) => rm(path.join(options.dir, f), { force: true })),
@@ -103,7 +105,7 @@ async function printSlides(run: ExportRun): Promise<PdfFile> {
   const files = parts.length === 1 ? [file] : parts.map((_, i) => path.join(options.dir, `${SLIDES_PART}${i + 1}.pdf`))
   try {
     const tooTall = await settleAll(parts.map((range, i) => printSlidesPart(run, files[i]!, range, onPrinting)))
-    for (const where of tooTall.flat()) run.warnings.push(`${where}: ${t('pdf.slideTooTall', { file: SLIDES_PDF })}`)
+    for (const source of tooTall.flat()) run.diagnostics.push(tooTallDiagnostic(run, source))
     if (parts.length > 1) await mergePdfs(files, file, pdfMetadata(options.compiled))
     // Bookmarks: slide n is page n.
     const outline = deckOutline(options.compiled.rendered, (n) => ({ page: n - 1 }))
@@ -138,6 +140,18 @@ async function printSlidesPart(run: ExportRun, file: string, range: string | und
     await page.pdf({ path: file, printBackground: true, preferCSSPageSize: true, tagged: true, timeout })
   })
   return tooTall
+}
+
+/** A slide taller than its frame, found by its `<section>`'s `data-source`: located at its line. */
+function tooTallDiagnostic(run: ExportRun, source: string): Diagnostic {
+  const found = slideAtSource(run.options.compiled, source)
+  return {
+    severity: 'warning',
+    rule: 'slide-too-tall',
+    ...(found ? { loc: found.slide.loc, slide: found.number } : {}),
+    message: t('pdf.slideTooTall', { file: SLIDES_PDF }),
+    details: { pdf: SLIDES_PDF },
+  }
 }
 
 /**

@@ -2,7 +2,6 @@ import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { formatLocation } from '../errors.js'
 import { t } from '../i18n/index.js'
 import { deckTitle } from '../render/page.js'
 import { handoutMessages, loadHandoutTemplate, renderHandout } from './handout.js'
@@ -38,7 +37,7 @@ export async function printHandout(run: ExportRun): Promise<PdfFile> {
     html,
     header: messages.handout,
     outline: [...outline, ...extra],
-    fit: { selector: '.handout-text', from: 10.5, min: 8.5, what: t('pdf.handoutTextCut') },
+    fit: { selector: '.handout-text', from: 10.5, min: 8.5, rule: 'handout-text-cut', what: t('pdf.handoutTextCut') },
   })
 }
 
@@ -52,7 +51,7 @@ export async function printNotes(run: ExportRun): Promise<PdfFile> {
     html,
     header: notesMessages(rendered.meta.lang).speakerCopy,
     outline: deckOutline(rendered, (n) => ({ dest: `slide-${n}` })),
-    fit: { selector: '.handout-notes', from: 9.5, min: 6.5, what: t('pdf.notesCut') },
+    fit: { selector: '.handout-notes', from: 9.5, min: 6.5, rule: 'notes-cut', what: t('pdf.notesCut') },
   })
 }
 
@@ -65,8 +64,8 @@ interface A4Job {
   /** Said at the top right of each page, beside the talk's title. */
   header: string
   outline: OutlineEntry[]
-  /** Boxes whose type shrinks until their text fits, and the warning when it still does not. */
-  fit: { selector: string; from: number; min: number; what: string }
+  /** Boxes whose type shrinks until their text fits, and the warning (its rule, its message) when it still does not. */
+  fit: { selector: string; from: number; min: number; rule: string; what: string }
 }
 
 /** Prints an A4 document of the deck (handout.pdf, notes.pdf) from its page written beside index.html. */
@@ -88,7 +87,14 @@ async function printA4(run: ExportRun, job: A4Job): Promise<PdfFile> {
       const slides = compiled.rendered.stacks.flatMap((stack) => stack.slides)
       for (const n of cut) {
         const loc = slides[n - 1]?.loc
-        run.warnings.push(`${loc ? formatLocation(loc) : t('location.slide', { slide: n })}: ${job.fit.what}`)
+        run.diagnostics.push({
+          severity: 'warning',
+          rule: job.fit.rule,
+          ...(loc ? { loc } : {}),
+          slide: n,
+          message: job.fit.what,
+          details: { pdf: job.name },
+        })
       }
       onProgress?.({ pdf: job.name, step: 'printing' })
       const margin = {

@@ -117,7 +117,7 @@ class Session implements BrowserSession {
       const explained = timedOut ? await options.explainTimeout?.(page, cause).catch(() => undefined) : undefined
       // A hung renderer may not even close: left to close(), which kills what does not close.
       void page.close().catch(() => undefined)
-      if (timedOut) throw explained ?? timeoutError(options.what ?? 'the page', timeout, cause)
+      if (timedOut) throw explained ?? timeoutError(options.what ?? t('page.default'), timeout, cause)
       throw err
     } finally {
       clearTimeout(timer)

@@ -1,10 +1,9 @@
-import path from 'node:path'
-
 import type { Page } from 'puppeteer-core'
 
 import type { CompiledDeck } from '../compile.js'
 import { DeckError, type SourceLocation } from '../errors.js'
 import { t } from '../i18n/index.js'
+import { slideAtSource } from './slide-source.js'
 
 /**
  * The error of a PDF page that timed out, naming the slide it waits for (see `findUnreadySlide`);
@@ -43,8 +42,6 @@ interface UnreadySlide {
  */
 async function findUnreadySlide(page: Page, compiled: CompiledDeck): Promise<UnreadySlide | undefined> {
   const slides = compiled.rendered.stacks.flatMap((s) => s.slides)
-  const bySource = (source: string | undefined) =>
-    slides.find((s) => source?.endsWith(`:${s.loc.line}`) && source.includes(path.basename(s.loc.file)))
   let timer: NodeJS.Timeout | undefined
   const asked = await Promise.race([
     page
@@ -57,7 +54,7 @@ async function findUnreadySlide(page: Page, compiled: CompiledDeck): Promise<Unr
       .catch(() => null),
     new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), UNREADY_PROBE_MS))),
   ]).finally(() => clearTimeout(timer))
-  const waiting = typeof asked === 'string' ? bySource(asked) : undefined
+  const waiting = typeof asked === 'string' ? slideAtSource(compiled, asked)?.slide : undefined
   if (waiting) return { loc: waiting.loc, why: t('pdf.mediaNeverLoaded') }
   if (asked !== null) return undefined
   const scripted = slides.find((s) => /<script\b/i.test(s.html + s.notesHtml))

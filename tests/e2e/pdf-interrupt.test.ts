@@ -71,11 +71,7 @@ describe('diapo build --pdf stopped by a signal', () => {
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
       if (when === 'early') {
-        const deadline = Date.now() + 30_000
-        while (readdirSync(base).every((f) => !f.startsWith('.diapo-tmp-'))) {
-          if (Date.now() > deadline) throw new Error('the build never started')
-          await new Promise((r) => setTimeout(r, 2))
-        }
+        await waitForEntry(base, '.diapo-tmp-', 'the build never started')
       } else if (when === 'during printing') {
         const deadline = Date.now() + 60_000
         while ((await processesMentioning(tmp)).filter((l) => l.includes('chrom')).length === 0) {
@@ -101,3 +97,48 @@ describe('diapo build --pdf stopped by a signal', () => {
     }
   })
 })
+
+// `diapo check` writes the deck into a temporary folder of its own: killed, it leaves it no more than a build does.
+describe('diapo check stopped by SIGKILL', () => {
+  it('leaves no temporary folder behind', async () => {
+    const tmp = mkdtempSync(path.join(work, 'check-'))
+    const child = startCli(['check', 'slides'], { TMPDIR: tmp, CI: '1' })
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    await waitForEntry(tmp, 'diapo-check-', 'check never made its folder')
+    child.kill('SIGKILL')
+    await exited
+    const gone = Date.now() + 5_000
+    while (readdirSync(tmp).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
+    expect(readdirSync(tmp)).toEqual([])
+  })
+})
+
+// The Ctrl-C line is said by the command, in the language it speaks: the system's, or --lang's.
+describe('diapo build interrupted, in French', () => {
+  it.each([
+    ['with --lang fr on an English system', ['--lang', 'fr'], 'C.UTF-8'],
+    ['on a French system', [], 'fr_FR.UTF-8'],
+  ])('says so in French %s', async (_, lang, system) => {
+    const base = mkdtempSync(path.join(work, 'fr-'))
+    const tmp = path.join(base, 'tmp')
+    mkdirSync(tmp)
+    const child = startCli([...lang, 'build', 'slides', '--pdf', '--out', path.join(base, 'out')], { TMPDIR: tmp, CI: '1', LANG: system, LC_ALL: '', LC_MESSAGES: '' })
+    let stderr = ''
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    // The staging folder exists once the command runs.
+    await waitForEntry(base, '.diapo-tmp-', 'the build never started')
+    child.kill('SIGINT')
+    await exited
+    expect(stderr).toContain('erreur interrompu (Ctrl-C) : diapo s’est arrêté ; le dossier de sortie garde')
+  })
+})
+
+/** Waits, polling every 2 ms (a folder may live a short while), for an entry of `dir` named `prefix…`. */
+async function waitForEntry(dir: string, prefix: string, never: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (readdirSync(dir).every((f) => !f.startsWith(prefix))) {
+    if (Date.now() > deadline) throw new Error(never)
+    await new Promise((r) => setTimeout(r, 2))
+  }
+}

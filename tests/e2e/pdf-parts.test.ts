@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { compileDeck } from '../../src/compile.js'
+import type { Diagnostic } from '../../src/diagnostics.js'
 import { isHeadlessShell, resolveBrowserPath } from '../../src/export/browser.js'
 import { closeBrowser, launchBrowser } from '../../src/export/launch.js'
 import { exportPdfs } from '../../src/export/pdf.js'
@@ -43,20 +44,20 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 /** Builds the deck into a new folder and prints slides.pdf in two parts with `executablePath`. */
-async function exportInParts(name: string, executablePath?: string): Promise<{ dir: string; warnings: string[] }> {
+async function exportInParts(name: string, executablePath?: string): Promise<{ dir: string; warnings: Diagnostic[] }> {
   const dir = path.join(work, name)
   const compiled = await compileDeck({ cwd: work, deck: deckFile, withPdf: true })
   expect(compiled.slideCount).toBe(SLIDES)
   await writeDeck(compiled, dir)
   await using session = openBrowser({ executablePath })
-  const { files, warnings } = await exportPdfs(session, { dir, compiled, only: ['slides.pdf'], workers: 2 })
+  const { files, diagnostics: warnings } = await exportPdfs(session, { dir, compiled, only: ['slides.pdf'], workers: 2 })
   expect(files).toEqual([{ file: path.join(dir, 'slides.pdf'), pages: SLIDES }])
   return { dir, warnings }
 }
 
 describe('slides.pdf of a big deck, printed in two parts', () => {
   let dir: string
-  let warnings: string[]
+  let warnings: Diagnostic[]
 
   beforeAll(async () => {
     ;({ dir, warnings } = await exportInParts('default'))

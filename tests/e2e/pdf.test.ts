@@ -1,6 +1,6 @@
 // `diapo build --pdf` end to end: the real CLI, Debian's Chromium, poppler-utils. No browser → the
 // suite fails (resolveBrowserPath throws), it never skips.
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -261,6 +261,44 @@ describe('one browser printing several decks', () => {
       // The three pages of the first deck (slides, handout, notes) print the next ones too.
       expect(await (await session.browser()).pages()).toHaveLength(3)
     }
+  })
+})
+
+describe('the warnings of the PDF export', () => {
+  it('are records at the line and slide to fix, each with its rule', async () => {
+    const deck = path.join(work, 'deck-warnings')
+    cpSync(path.join(ROOT, 'tests', 'fixtures', 'decks', 'too-long'), deck, { recursive: true })
+    const file = path.join(deck, 'slides.md')
+    // Notes far too long for their box in notes.pdf, on the first slide.
+    const source = readFileSync(file, 'utf8').replace('Note: ok', `Note: ${'Une phrase de notes bien trop longue pour la page. '.repeat(300)}`)
+    writeFileSync(file, source)
+    const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
+    const dir = path.join(work, 'warnings')
+    await writeDeck(compiled, dir)
+    await using session = openBrowser()
+    const { diagnostics } = await exportPdfs(session, { dir, compiled, only: ['slides.pdf', 'notes.pdf'] })
+    const tall = source.split('\n').indexOf('## Beaucoup trop long') + 1
+    expect(diagnostics).toEqual(
+      expect.arrayContaining([
+        {
+          severity: 'warning',
+          rule: 'slide-too-tall',
+          loc: { file, line: tall },
+          slide: 2,
+          message: 'the slide is taller than its frame; its end is cut in slides.pdf',
+          details: { pdf: 'slides.pdf' },
+        },
+        {
+          severity: 'warning',
+          rule: 'notes-cut',
+          loc: { file, line: 1 },
+          slide: 1,
+          message: 'the notes are too long for notes.pdf and are cut; shorten them or split the slide',
+          details: { pdf: 'notes.pdf' },
+        },
+      ]),
+    )
+    expect(diagnostics).toHaveLength(2)
   })
 })
 

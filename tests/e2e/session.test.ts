@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DeckError } from '../../src/errors.js'
 import { type BrowserSession, openBrowser } from '../../src/export/session.js'
+import { setLang } from '../../src/i18n/index.js'
 
 let session: BrowserSession
 let work: string
@@ -56,6 +57,16 @@ describe('withPage', () => {
     const next = await session.withPage(async (page) => ({ page, sum: await page.evaluate(() => 1 + 1) }))
     expect(next.page).not.toBe(lent)
     expect(next.sum).toBe(2)
+  })
+
+  it('names a job that says nothing of itself "the page", in the language diapo speaks', async () => {
+    setLang('fr')
+    try {
+      const failure = await session.withPage(() => new Promise(() => undefined), { timeout: 300 }).catch((err: unknown) => err)
+      expect(failure).toMatchObject({ code: 'E_EXPORT', message: "la page : la page n'était toujours pas prête au bout de 0,3 s" })
+    } finally {
+      setLang(undefined)
+    }
   })
 
   it("counts Puppeteer's own time-outs in the page as the job's, and lets the caller say more", async () => {

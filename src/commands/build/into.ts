@@ -54,8 +54,3 @@ export async function buildInto(out: string, compiled: CompiledDeck, hooks: Buil
     diagnostics: [...compiled.warnings, ...(outcome.diagnostics ?? [])],
   }
 }
-
-/** The export's warnings (lines that already say where) as diagnostics. */
-export function exportDiagnostics(warnings: string[]): Diagnostic[] {
-  return warnings.map((message) => ({ severity: 'warning', rule: 'pdf', message }))
-}

@@ -15,7 +15,7 @@ import { DEFAULT_TIMEOUT } from '../../export/launch.js'
 import { exportPdfs, HANDOUT_PDF, type PdfProgress } from '../../export/pdf.js'
 import { type BrowserSession, withBrowser } from '../../export/session.js'
 import { t } from '../../i18n/index.js'
-import { type AfterWriteOutcome, buildInto, type BuildResult, exportDiagnostics } from './into.js'
+import { type AfterWriteOutcome, buildInto, type BuildResult } from './into.js'
 import type { BuildOptions } from './run.js'
 
 /** How the PDFs are printed. */
@@ -43,7 +43,7 @@ export function withPdfBrowser<T>(options: PdfOptions, fn: (session: BrowserSess
 export function printPdfs(session: BrowserSession, compiled: CompiledDeck, options: PdfOptions): (dir: string) => Promise<AfterWriteOutcome> {
   return async (dir) => {
     const exported = await exportPdfs(session, { dir, compiled, timeout: options.timeout, onProgress: options.onProgress })
-    return { files: exported.files, diagnostics: exportDiagnostics(exported.warnings) }
+    return { files: exported.files, diagnostics: exported.diagnostics }
   }
 }
 

@@ -1,5 +1,6 @@
 import { type BrowserChoice, type BrowserOptions, describeBrowser, findInstalledBrowsers, resolveBrowser } from '../../export/browser.js'
-import { closeBrowser, launchBrowser } from '../../export/launch.js'
+import { DEFAULT_TIMEOUT } from '../../export/launch.js'
+import { withBrowser } from '../../export/session.js'
 import { type EmbeddedBrowser, findEmbeddedBrowser } from '../../export/embedded.js'
 import { isDeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
@@ -42,26 +43,32 @@ function describeEmbedded(embedded: EmbeddedBrowser): string {
   return `${describeBrowser({ executablePath: embedded.executablePath, source: 'embedded', embedded })} — ${state}`
 }
 
-/** A one-page test print: launch, a page with a heading, a raster image and a background, `page.pdf()`. */
+/**
+ * A one-page test print, through a browser session as the PDFs are printed: launch, a page with a heading,
+ * a raster image and a background, `page.pdf()` within the usual time-out.
+ */
 async function testPrint(options: BrowserOptions): Promise<DoctorReport['test']> {
   const started = performance.now()
-  let browser
   try {
-    browser = await launchBrowser(options)
-    const launchMs = performance.now() - started
-    const page = await browser.newPage()
-    const printStarted = performance.now()
-    await page.setContent(TEST_PAGE, { waitUntil: 'load' })
-    const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true })
-    const bytes = pdf.length
-    const text = Buffer.from(pdf).toString('latin1')
-    const pages = text.match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0
-    if (!text.startsWith('%PDF-') || pages !== 1) throw new Error(`the browser did not write a one-page PDF (${pages} pages)`)
-    return { ok: true, version: await browser.version(), launchMs, printMs: performance.now() - printStarted, bytes }
+    return await withBrowser(options, async (session) => {
+      const browser = await session.browser()
+      const launchMs = performance.now() - started
+      const printStarted = performance.now()
+      const bytes = await session.withPage(
+        async (page, { timeout }) => {
+          await page.setContent(TEST_PAGE, { waitUntil: 'load', timeout })
+          const pdf = await page.pdf({ width: '1280px', height: '720px', printBackground: true, timeout })
+          const text = Buffer.from(pdf).toString('latin1')
+          const pages = text.match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0
+          if (!text.startsWith('%PDF-') || pages !== 1) throw new Error(`the browser did not write a one-page PDF (${pages} pages)`)
+          return pdf.length
+        },
+        { timeout: DEFAULT_TIMEOUT },
+      )
+      return { ok: true as const, version: await browser.version(), launchMs, printMs: performance.now() - printStarted, bytes }
+    })
   } catch (err) {
     return { ok: false, error: isDeckError(err) ? err.format() : err instanceof Error ? err.message : String(err) }
-  } finally {
-    await closeBrowser(browser)
   }
 }
 

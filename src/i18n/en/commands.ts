@@ -9,6 +9,10 @@ export const commands = {
   'cli.bug': 'this is a bug in diapo; please report it with the command you ran and the output above',
   'cli.langUnknown': (p: { value: string }) => `unknown language "${p.value}"`,
   'cli.langHint': 'use --lang fr or --lang en',
+  'interrupt.SIGINT': 'interrupted (Ctrl-C)',
+  'interrupt.SIGTERM': 'stopped (SIGTERM)',
+  'interrupt.SIGHUP': 'stopped (the terminal was closed)',
+  'interrupt.stopped': (p: { why: string }) => `${p.why}: diapo stopped; the output folder keeps what the last complete build wrote`,
 
   // --- the browser and the PDFs (export/, check/measure.ts) ---
   'browser.embeddedPackage': 'npm package @sparticuz/chromium',
@@ -42,7 +46,7 @@ export const commands = {
       ? `${p.list} are not in the deck's fonts: the PDFs draw them in a system font; write them otherwise (-> for an arrow) or use an image`
       : `${p.list} is not in the deck's fonts: the PDFs draw it in a system font; write it otherwise (-> for an arrow) or use an image`,
   'pdf.slideTooTall': (p: { file: string }) => `the slide is taller than its frame; its end is cut in ${p.file}`,
-  'pdf.requestBlocked': (p: { url: string }) => `a request outside the deck's folder was blocked: ${p.url}`,
+  'pdf.requestBlocked': (p: { pdf: string; url: string }) => `${p.pdf}: a request outside the deck's folder was blocked: ${p.url}`,
   'pdf.pageCount': (p: { file: string; pages: number; slides: number }) => `${p.file} has ${p.pages} pages for ${p.slides} slides`,
   'pdf.handoutTextCut': "the attendees' text is too long for the handout and is cut; shorten it",
   'pdf.notesCut': 'the notes are too long for notes.pdf and are cut; shorten them or split the slide',
@@ -54,6 +58,7 @@ export const commands = {
   'measure.notStarted': (p: { seconds: number; scriptError?: string }) =>
     `the deck did not start in the browser within ${p.seconds} s: it would show a blank page${p.scriptError ? ` (script error: ${p.scriptError})` : ''}`,
   'measure.notStartedHint': 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+  'page.default': 'the page',
 
   // --- check's summary (check/report.ts) ---
   'check.summaryClean': (p: { deck: string; slides: number }) => `${p.deck}: ${count(p.slides, 'slide', 'slides')}, no problem found`,

@@ -199,4 +199,26 @@ export const sources = {
   'remote.kind.attribute': (p: { tag: string; attribute: string }) => `<${p.tag} ${p.attribute}>`,
   'remote.kind.cssImport': 'CSS @import',
   'remote.kind.cssUrl': 'CSS url()',
+
+  // --- check's findings on the slides (check/analyse.ts) ---
+  'check.overflow': (p: { pixels: number; edge: 'top' | 'right' | 'bottom' | 'left'; fragments: boolean }) =>
+    `content overflows the slide frame: ${p.pixels} px ${{ top: 'above', right: 'right of', bottom: 'below', left: 'left of' }[p.edge]} it${p.fragments ? ', once all fragments are shown' : ''}`,
+  'check.overflowHint': 'shorten the text, split the slide in two ("---"), or use two columns: <div class="columns">',
+  'check.imageMissing': (p: { image: string }) => `image does not load: ${p.image}`,
+  'check.imageMissingHint': "use a file inside the deck's folder: the deck must work offline and loads nothing from the Internet",
+  'check.imageAlt': (p: { image: string }) => `image without alternative text: ${p.image}`,
+  'check.imageAltHint': 'describe the image for those who cannot see it: ![a short description](file.png)',
+  'check.emptySlide': 'empty slide',
+  'check.emptySlideHint': 'remove the extra "---", or give the pause a background: <!-- .slide: data-background-color="#000" -->',
+  'check.noNotes': 'no speaker notes',
+  'check.noNotesHint': 'add a line "Note:" at the end of the slide, then what to say',
+  'check.headingOnly': 'the slide shows a heading and nothing else',
+  'check.headingOnlyHint':
+    'add what it announces (a list, cards, a picture), or make it a divider: <!-- .slide: class="section-title" --> (or "statement" for one big sentence)',
+  'check.titleCrowded': (p: { height: number; frame: number; percent: number }) =>
+    `the title slide is crowded: its content is ${p.height} px high in the ${p.frame} px frame (${p.percent} %)`,
+  'check.titleCrowdedHint': "a long association name wraps over several lines: shorten it (the profile's name), or leave out the logo, the place or the subtitle",
+  'check.contrast': (p: { foreground: string; background: string; ratio: string; min: number; sample: string }) =>
+    `text ${p.foreground} on ${p.background} has a contrast of ${p.ratio}, below ${p.min}:1 (WCAG AA): "${p.sample}"`,
+  'check.contrastHint': 'darken the text or lighten the background (theme or profile colours), or use --theme contrast',
 }

@@ -10,6 +10,10 @@ export const commands: typeof english = {
   'cli.bug': "c'est un bogue de diapo ; merci de le signaler avec la commande lancée et ce qui est affiché au-dessus",
   'cli.langUnknown': (p) => `langue inconnue : « ${p.value} »`,
   'cli.langHint': 'utilisez --lang fr ou --lang en',
+  'interrupt.SIGINT': 'interrompu (Ctrl-C)',
+  'interrupt.SIGTERM': 'arrêté (SIGTERM)',
+  'interrupt.SIGHUP': 'arrêté (le terminal a été fermé)',
+  'interrupt.stopped': (p) => `${p.why} : diapo s’est arrêté ; le dossier de sortie garde ce que la dernière fabrication complète y a écrit`,
 
   // --- le navigateur et les PDF (export/, check/measure.ts) ---
   'browser.embeddedPackage': 'paquet npm @sparticuz/chromium',
@@ -44,7 +48,7 @@ export const commands: typeof english = {
       ? `${p.list} ne sont pas dans les polices de la présentation : les PDF les dessinent avec une police de l'ordinateur ; écrivez-les autrement (-> pour une flèche) ou mettez une image`
       : `${p.list} n'est pas dans les polices de la présentation : les PDF le dessinent avec une police de l'ordinateur ; écrivez-le autrement (-> pour une flèche) ou mettez une image`,
   'pdf.slideTooTall': (p) => `la diapositive dépasse de son cadre ; le bas est coupé dans ${p.file}`,
-  'pdf.requestBlocked': (p) => `un fichier situé hors du dossier de la présentation a été bloqué : ${p.url}`,
+  'pdf.requestBlocked': (p) => `${p.pdf} : un fichier situé hors du dossier de la présentation a été bloqué : ${p.url}`,
   'pdf.pageCount': (p) => `${p.file} a ${p.pages} pages pour ${count(p.slides, 'diapositive', 'diapositives')}`,
   'pdf.handoutTextCut': 'le texte pour les participants est trop long pour le support et il est coupé ; raccourcissez-le',
   'pdf.notesCut': 'les notes sont trop longues pour notes.pdf et elles sont coupées ; raccourcissez-les ou coupez la diapositive en deux',
@@ -57,6 +61,7 @@ export const commands: typeof english = {
     `la présentation n'a pas démarré dans le navigateur en ${seconds(p.seconds)} : elle afficherait une page blanche${p.scriptError ? ` (erreur dans un script : ${p.scriptError})` : ''}`,
   'measure.notStartedHint':
     'une diapositive lance peut-être un script qui ne se termine jamais ou qui plante, ou charge quelque chose qui ne finit jamais ; retirez-le, puis reconstruisez la présentation',
+  'page.default': 'la page',
 
   // --- résumé de check (check/report.ts) ---
   'check.summaryClean': (p) => `${p.deck} : ${count(p.slides, 'diapositive', 'diapositives')}, aucun problème trouvé`,

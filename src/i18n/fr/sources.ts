@@ -199,4 +199,26 @@ export const sources: typeof english = {
   'remote.kind.attribute': (p) => `l’attribut ${p.attribute} de <${p.tag}>`,
   'remote.kind.cssImport': 'un @import de feuille de style',
   'remote.kind.cssUrl': 'un url() de feuille de style',
+
+  // --- ce que check trouve sur les diapositives (check/analyse.ts) ---
+  'check.overflow': (p) =>
+    `le contenu dépasse du cadre de la diapositive : ${p.pixels} px ${{ top: 'en haut', right: 'à droite', bottom: 'en bas', left: 'à gauche' }[p.edge]}${p.fragments ? ', une fois affichés tous les éléments qui apparaissent un à un' : ''}`,
+  'check.overflowHint': 'raccourcissez le texte, coupez la diapositive en deux (« --- »), ou mettez-la sur deux colonnes : <div class="columns">',
+  'check.imageMissing': (p) => `image introuvable : ${p.image}`,
+  'check.imageMissingHint': 'utilisez un fichier rangé dans le dossier de la présentation : elle doit marcher sans Internet et ne va rien y chercher',
+  'check.imageAlt': (p) => `image sans texte de remplacement : ${p.image}`,
+  'check.imageAltHint': 'décrivez l’image pour les personnes qui ne la voient pas : ![une courte description](fichier.png)',
+  'check.emptySlide': 'diapositive vide',
+  'check.emptySlideHint': 'retirez le « --- » en trop, ou donnez un fond à cette pause : <!-- .slide: data-background-color="#000" -->',
+  'check.noNotes': 'pas de notes pour la personne qui présente',
+  'check.noNotesHint': 'ajoutez à la fin de la diapositive une ligne « Note: », puis ce qu’il faut dire',
+  'check.headingOnly': 'la diapositive ne montre qu’un titre, et rien d’autre',
+  'check.headingOnlyHint':
+    'ajoutez ce que le titre annonce (une liste, des cartes, une image), ou faites-en une diapositive de séparation : <!-- .slide: class="section-title" --> (ou « statement » pour une seule grande phrase)',
+  'check.titleCrowded': (p) =>
+    `la diapositive de titre est trop chargée : son contenu fait ${p.height} px de haut dans un cadre de ${p.frame} px (${p.percent} %)`,
+  'check.titleCrowdedHint': 'un nom d’association long passe sur plusieurs lignes : raccourcissez-le (le nom dans le profil), ou retirez le logo, le lieu ou le sous-titre',
+  'check.contrast': (p) =>
+    `le texte ${p.foreground} sur ${p.background} se lit mal : contraste de ${p.ratio.replace('.', ',')}, sous le minimum de ${String(p.min).replace('.', ',')}:1 (WCAG AA) : « ${p.sample} »`,
+  'check.contrastHint': 'foncez le texte ou éclaircissez le fond (couleurs du thème ou du profil), ou utilisez --theme contrast',
 }

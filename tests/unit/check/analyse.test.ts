@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 
 import { analyseMeasures, findLocalLinks } from '../../../src/check/analyse.js'
+import { setLang } from '../../../src/i18n/index.js'
 import { lineOfText as lineOf } from '../../../src/render/deck.js'
 import type { SlideMeasure } from '../../../src/check/measure.js'
 import type { Slide } from '../../../src/types.js'
@@ -102,5 +103,32 @@ describe('lineOf', () => {
     expect(lineOf(SLIDE, 'docs/guide.pdf')).toBe(14)
     expect(lineOf(SLIDE, 'Parler')).toBe(16)
     expect(lineOf(SLIDE, 'absent')).toBe(10)
+  })
+})
+
+describe('analyseMeasures in French', () => {
+  afterEach(() => setLang(undefined))
+
+  it('says what it finds in the words of the volunteers, with the same rules and numbers', () => {
+    setLang('fr')
+    const issues = analyseMeasures(
+      [
+        measure({
+          overflowFragments: { ...NONE, bottom: 37 },
+          images: [{ src: 'media/images/logo.png', alt: '', broken: true }],
+          hasNotes: false,
+          texts: [{ colour: [170, 170, 170, 1], layers: [WHITE], text: 'Pâle' }],
+        }),
+      ],
+      CTX,
+    )
+    expect(issues.map((i) => [i.rule, i.message])).toEqual([
+      ['overflow', 'le contenu dépasse du cadre de la diapositive : 37 px en bas, une fois affichés tous les éléments qui apparaissent un à un'],
+      ['image-missing', 'image introuvable : slides/images/logo.png'],
+      ['image-alt', 'image sans texte de remplacement : slides/images/logo.png'],
+      ['no-notes', 'pas de notes pour la personne qui présente'],
+      ['contrast', 'le texte #aaaaaa sur #ffffff se lit mal : contraste de 2,32:1, sous le minimum de 4,5:1 (WCAG AA) : « Pâle »'],
+    ])
+    expect(issues.every((i) => i.hint && !/\b(the|and|or)\b/.test(i.hint))).toBe(true)
   })
 })
