@@ -6,7 +6,7 @@ import { type CheckReport, createReport } from '../../check/report.js'
 import { type CompiledDeck, compileDeck } from '../../compile.js'
 import type { LoadedProfile } from '../../config/defaults.js'
 import type { Diagnostic } from '../../diagnostics.js'
-import { isDeckError } from '../../errors.js'
+import { displayPath, isDeckError } from '../../errors.js'
 import { t } from '../../i18n/index.js'
 import { fileExists } from '../../load-text.js'
 import { inspectMedia } from '../../media.js'
@@ -27,11 +27,8 @@ export interface CheckOptions extends DeckInput {
  * YAML, unknown template variable...) is reported, not thrown.
  */
 export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
-  // Paths inside the working folder are shown relative to it, others in full (as errors print them).
-  const relative = (file: string): string => {
-    const rel = path.relative(options.cwd, file)
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file
-  }
+  // Paths as every message shows them: relative to the working folder when inside it.
+  const relative = (file: string): string => displayPath(file, options.cwd)
   let compiled: CompiledDeck
   let profile: LoadedProfile | undefined
   try {
