@@ -19,9 +19,7 @@ interface DeckConfig {
 }
 
 const configElement = document.getElementById('diapo-config')
-const config: DeckConfig = configElement?.textContent
-  ? (JSON.parse(configElement.textContent) as DeckConfig)
-  : { lang: 'fr', reveal: {} }
+const config: DeckConfig = configElement?.textContent ? (JSON.parse(configElement.textContent) as DeckConfig) : { lang: 'fr', reveal: {} }
 
 // reveal.js's print view (`?print-pdf`, used for slides.pdf) makes pages of the slide size plus the
 // margin: without one, a page is exactly the 1280×720 frame.
@@ -62,7 +60,10 @@ if (printing) preparePrint(new URLSearchParams(window.location.search).get('slid
 const printReady = new Promise<void>((resolve) => deck.on('pdf-ready', () => resolve()))
 // Every page of the PDF is a slide to read: reveal.js hides all but the current one from assistive
 // technology (aria-hidden), which would leave them out of the tagged PDF's structure.
-if (printing) deck.on('pdf-ready', () => document.querySelectorAll('.reveal .slides section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')))
+if (printing)
+  deck.on('pdf-ready', () =>
+    document.querySelectorAll('.reveal .slides section[aria-hidden]').forEach((s) => s.removeAttribute('aria-hidden')),
+  )
 void deck.initialize()
 
 /**

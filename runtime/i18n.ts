@@ -208,7 +208,12 @@ function adaptSpeakerView(deck: InstanceType<typeof Reveal>, messages: Messages,
 /** The speaker view's HTML with its labels in the deck's language and its clock in the language's format. */
 function localizeSpeakerHtml(html: string, entries: [string, string][], lang: string): string {
   const translated = entries.reduce(
-    (out, [en, local]) => [['>', '<'], ['"', '"'], ["'", "'"]].reduce((o, [a, b]) => o.split(`${a}${en}${b}`).join(`${a}${local}${b}`), out),
+    (out, [en, local]) =>
+      [
+        ['>', '<'],
+        ['"', '"'],
+        ["'", "'"],
+      ].reduce((o, [a, b]) => o.split(`${a}${en}${b}`).join(`${a}${local}${b}`), out),
     html,
   )
   return translated
@@ -273,7 +278,11 @@ function showPlan(popup: Window, deck: InstanceType<typeof Reveal>, m: PlanMessa
  * part, and ahead (a full minute or more before this part's planned start), behind (past its planned
  * end) or on time, by how many whole minutes. Pure.
  */
-export function paceOf(elapsed: number, index: number, timing: Timing): { until: number; pace: 'ahead' | 'on-time' | 'behind'; minutes: number } {
+export function paceOf(
+  elapsed: number,
+  index: number,
+  timing: Timing,
+): { until: number; pace: 'ahead' | 'on-time' | 'behind'; minutes: number } {
   const until = timing.parts.slice(0, index + 1).reduce((n, p) => n + (p.minutes ?? 0), 0)
   const before = until - (timing.parts[index]?.minutes ?? 0)
   const spent = elapsed / 60_000
@@ -284,7 +293,9 @@ export function paceOf(elapsed: number, index: number, timing: Timing): { until:
 
 /** The notes plugin's timer ("00:12:34" in three spans), in ms; `undefined` if it cannot be read. */
 function readTimer(anchor: Element): number | undefined {
-  const parts = ['.hours-value', '.minutes-value', '.seconds-value'].map((s) => Number.parseInt((anchor.querySelector(`.timer ${s}`)?.textContent ?? '').replace(/[^\d]/g, ''), 10))
+  const parts = ['.hours-value', '.minutes-value', '.seconds-value'].map((s) =>
+    Number.parseInt((anchor.querySelector(`.timer ${s}`)?.textContent ?? '').replace(/[^\d]/g, ''), 10),
+  )
   if (parts.some((n) => !Number.isFinite(n))) return undefined
   const [h, m, s] = parts as [number, number, number]
   return ((h * 60 + m) * 60 + s) * 1000

@@ -130,15 +130,29 @@ export async function compileDeck(options: CompileOptions): Promise<CompiledDeck
     timing: deckTiming(rendered),
     deckInfo: {
       singleFile,
-      ...(forAudience.audience.profile.generic ? {} : { association: forAudience.audience.profile.name, example: forAudience.audience.profile.example }),
+      ...(forAudience.audience.profile.generic
+        ? {}
+        : { association: forAudience.audience.profile.name, example: forAudience.audience.profile.example }),
     },
     relativeTo: (file) => path.relative(options.cwd, file).split(path.sep).join('/'),
   })
   const slideCount = rendered.stacks.reduce((n, s) => n + s.slides.length, 0)
   return {
-    html, singleFile, deck, rendered, themeFile, assets, slideCount, frame, style, mediaScope: scope, audience: forAudience.audience,
-    warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])], ...(branding ? { palette: branding.palette } : {}),
-    deckRoot, resolved,
+    html,
+    singleFile,
+    deck,
+    rendered,
+    themeFile,
+    assets,
+    slideCount,
+    frame,
+    style,
+    mediaScope: scope,
+    audience: forAudience.audience,
+    warnings: [...findRemoteInDeck(deck, rendered), ...(branding?.warnings ?? [])],
+    ...(branding ? { palette: branding.palette } : {}),
+    deckRoot,
+    resolved,
   }
 }
 

@@ -39,7 +39,10 @@ export interface ListedDeck {
  */
 export async function listDecks(root: string): Promise<ListedDeck[]> {
   const entries = await readdir(root, { withFileTypes: true }).catch(() => [])
-  const folders = ['', ...entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'assets' && e.name !== 'media').map((e) => e.name)]
+  const folders = [
+    '',
+    ...entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'assets' && e.name !== 'media').map((e) => e.name),
+  ]
   const decks = await Promise.all(folders.map((folder) => readDeck(root, folder)))
   return decks
     .filter((d): d is ListedDeck => d !== undefined)
@@ -87,7 +90,11 @@ export async function renderDecksPage(decks: ListedDeck[], now: Date): Promise<s
       built: date.format(d.built),
       slides: m.slides(d.slideCount),
       href: encodePath(d.index),
-      singleFile: d.singleFile && { href: encodePath(d.singleFile.file), size: size(d.singleFile.bytes), name: path.posix.basename(d.singleFile.file) },
+      singleFile: d.singleFile && {
+        href: encodePath(d.singleFile.file),
+        size: size(d.singleFile.bytes),
+        name: path.posix.basename(d.singleFile.file),
+      },
       pdfs: d.pdfs.map((p) => ({ href: encodePath(p.file), label: m.pdf[p.kind], size: size(p.bytes) })),
     })),
   })
@@ -115,7 +122,8 @@ interface PageMessages {
 const MESSAGES: Record<string, PageMessages> = {
   fr: {
     title: 'Les diaporamas',
-    intro: 'Chaque diaporama s’ouvre dans un navigateur, sans connexion. Le fichier unique contient tout le diaporama : c’est lui qu’on envoie par courriel ou qu’on copie seul sur une clé USB.',
+    intro:
+      'Chaque diaporama s’ouvre dans un navigateur, sans connexion. Le fichier unique contient tout le diaporama : c’est lui qu’on envoie par courriel ou qu’on copie seul sur une clé USB.',
     updated: 'Page mise à jour le',
     generic: 'Version générique',
     example: 'exemple',
@@ -131,7 +139,8 @@ const MESSAGES: Record<string, PageMessages> = {
   },
   en: {
     title: 'The decks',
-    intro: 'Each deck opens in a browser, offline. The single file holds the whole deck: it is the one to e-mail, or to copy alone onto a USB stick.',
+    intro:
+      'Each deck opens in a browser, offline. The single file holds the whole deck: it is the one to e-mail, or to copy alone onto a USB stick.',
     updated: 'Page updated on',
     generic: 'Generic version',
     example: 'example',
@@ -162,7 +171,9 @@ async function readDeck(root: string, folder: string): Promise<ListedDeck | unde
   const [html, info] = await Promise.all([readFile(indexFile, 'utf8').catch(() => undefined), stat(indexFile).catch(() => undefined)])
   if (!html || !info || !html.includes('<meta name="generator" content="diapo">')) return undefined
   const meta = /<meta name="diapo-deck" content="([^"]*)">/.exec(html)
-  const deckInfo = meta ? (JSON.parse(decodeHtmlEntities(meta[1]!)) as { association?: string; example?: boolean; singleFile?: string }) : {}
+  const deckInfo = meta
+    ? (JSON.parse(decodeHtmlEntities(meta[1]!)) as { association?: string; example?: boolean; singleFile?: string })
+    : {}
   const rel = (file: string) => (folder ? `${folder}/${file}` : file)
   const sizeOf = async (file: string) => (await stat(path.join(dir, file)).catch(() => undefined))?.size
   const singleBytes = deckInfo.singleFile ? await sizeOf(deckInfo.singleFile) : undefined

@@ -74,9 +74,29 @@ export async function inspectMedia(asset: LocalAsset, scope: MediaScope, shown =
 
 /** File name endings and the kind of content they announce. */
 const MEDIA_TYPES: Record<string, string> = {
-  png: 'png', apng: 'png', jpg: 'jpeg', jpeg: 'jpeg', jfif: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif', svg: 'svg',
-  bmp: 'bmp', ico: 'ico', mp4: 'mp4', m4v: 'mp4', mov: 'mp4', webm: 'webm', mkv: 'webm', ogg: 'ogg', ogv: 'ogg', oga: 'ogg',
-  opus: 'ogg', mp3: 'mp3', wav: 'wav', m4a: 'mp4',
+  png: 'png',
+  apng: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  jfif: 'jpeg',
+  gif: 'gif',
+  webp: 'webp',
+  avif: 'avif',
+  svg: 'svg',
+  bmp: 'bmp',
+  ico: 'ico',
+  mp4: 'mp4',
+  m4v: 'mp4',
+  mov: 'mp4',
+  webm: 'webm',
+  mkv: 'webm',
+  ogg: 'ogg',
+  ogv: 'ogg',
+  oga: 'ogg',
+  opus: 'ogg',
+  mp3: 'mp3',
+  wav: 'wav',
+  m4a: 'mp4',
 }
 
 /** Files a deck may include that are text, not media. */

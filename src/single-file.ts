@@ -24,8 +24,10 @@ export interface DeckFiles {
  */
 export function inlineDeck(html: string, files: DeckFiles, options: { handoutUrl?: string } = {}): string {
   // handout.pdf beside index.html does not travel with the single file: link to where it is published, or not at all.
-  let out = html.replace(/<a class="diapo-handout-link diapo-handout-local" href="handout\.pdf" download>([^<]*)<\/a>/g, (_, label: string) =>
-    options.handoutUrl ? `<a class="diapo-handout-link" href="${escapeAttribute(options.handoutUrl)}">${label}</a>` : '',
+  let out = html.replace(
+    /<a class="diapo-handout-link diapo-handout-local" href="handout\.pdf" download>([^<]*)<\/a>/g,
+    (_, label: string) =>
+      options.handoutUrl ? `<a class="diapo-handout-link" href="${escapeAttribute(options.handoutUrl)}">${label}</a>` : '',
   )
   out = out.replace(/<link rel="stylesheet" href="([^"]+)">/g, (tag, href: string) => {
     const css = files.css[href]
@@ -38,7 +40,12 @@ export function inlineDeck(html: string, files: DeckFiles, options: { handoutUrl
   for (const { target, data } of files.media) {
     const uri = `data:${mimeOf(target)};base64,${data.toString('base64')}`
     // Written as an attribute (src="...", href='...') or in CSS (url(...)).
-    for (const [open, close] of [['"', '"'], ["'", "'"], ['(', ')']] as const) out = out.split(`${open}${target}${close}`).join(`${open}${uri}${close}`)
+    for (const [open, close] of [
+      ['"', '"'],
+      ["'", "'"],
+      ['(', ')'],
+    ] as const)
+      out = out.split(`${open}${target}${close}`).join(`${open}${uri}${close}`)
   }
   return out
 }
@@ -92,7 +99,10 @@ function escapeScript(js: string, name: string): string {
   try {
     new vm.Script(escaped)
   } catch (cause) {
-    throw new DeckError(`${name} cannot be inlined into the single-file deck`, 'E_DECK', { hint: 'this is a bug in diapo; please report it', cause })
+    throw new DeckError(`${name} cannot be inlined into the single-file deck`, 'E_DECK', {
+      hint: 'this is a bug in diapo; please report it',
+      cause,
+    })
   }
   return escaped
 }

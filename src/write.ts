@@ -33,5 +33,9 @@ export async function writeDeck(compiled: CompiledDeck, dir: string, options: { 
       await copyFile(asset.source, target)
     }),
   ])
-  if (options.singleFile !== false) await writeFile(path.join(dir, compiled.singleFile), inlineDeck(compiled.html, await readDeckFiles(dir, compiled), { handoutUrl: compiled.resolved.handoutUrl }))
+  if (options.singleFile !== false)
+    await writeFile(
+      path.join(dir, compiled.singleFile),
+      inlineDeck(compiled.html, await readDeckFiles(dir, compiled), { handoutUrl: compiled.resolved.handoutUrl }),
+    )
 }

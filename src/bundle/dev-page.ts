@@ -116,7 +116,10 @@ export function renderDevPage(html: string | undefined, error?: OverlayError, bu
     /(<meta http-equiv="Content-Security-Policy" content="[^"]*?)(")/,
     (_, head: string, end: string) => `${head}; connect-src 'self' ws://127.0.0.1:*${end}`,
   )
-  const scripts = [`<script type="module" src="${VITE_CLIENT}"></script>`, `<script type="module">${devClient(build, t('dev.overlayTip'))}</script>`]
+  const scripts = [
+    `<script type="module" src="${VITE_CLIENT}"></script>`,
+    `<script type="module">${devClient(build, t('dev.overlayTip'))}</script>`,
+  ]
   if (error) {
     // Module scripts run in order: the client has defined its overlay element by then.
     const json = JSON.stringify(error).replace(/</g, '\\u003c')

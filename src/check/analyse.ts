@@ -120,8 +120,7 @@ function layoutIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undef
 }
 
 function overflowIssue(m: SlideMeasure): Omit<Diagnostic, 'slide' | 'loc'> | undefined {
-  const worst = (e: Edges): [keyof Edges, number] =>
-    (Object.entries(e) as [keyof Edges, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))
+  const worst = (e: Edges): [keyof Edges, number] => (Object.entries(e) as [keyof Edges, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))
   const [edge, px] = worst(m.overflow)
   const [edgeF, pxF] = worst(m.overflowFragments)
   if (Math.max(px, pxF) <= OVERFLOW_TOLERANCE) return undefined

@@ -39,7 +39,10 @@ export function effectiveBackground(layers: Rgba[]): Rgba {
 
 /** `#rrggbb`, or `#rrggbbaa` when not opaque. */
 export function toHex([r, g, b, a]: Rgba): string {
-  const hex = (n: number): string => Math.round(Math.min(255, Math.max(0, n))).toString(16).padStart(2, '0')
+  const hex = (n: number): string =>
+    Math.round(Math.min(255, Math.max(0, n)))
+      .toString(16)
+      .padStart(2, '0')
   return `#${hex(r)}${hex(g)}${hex(b)}${a < 1 ? hex(a * 255) : ''}`
 }
 

@@ -29,7 +29,11 @@ export async function measureDeck(session: BrowserSession, compiled: CompiledDec
   try {
     await writeDeck(compiled, dir, { singleFile: false })
     // `timeout` to start (its own, reported as `notStarted`), then as much again, plus 0.1 s a slide, to be measured.
-    const options = { timeout: timeout + pageTimeout(timeout, compiled.slideCount), what: t('measure.deck'), allow: [dir, ...compiled.mediaScope.roots] }
+    const options = {
+      timeout: timeout + pageTimeout(timeout, compiled.slideCount),
+      what: t('measure.deck'),
+      allow: [dir, ...compiled.mediaScope.roots],
+    }
     return await session.withPage(async (page, job): Promise<DeckMeasures> => {
       await page.setViewport({ width: compiled.frame.width, height: compiled.frame.height })
       const errors: string[] = []
@@ -159,7 +163,12 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
     const width = section.getBoundingClientRect().width / scale
     const height = section.getBoundingClientRect().height / scale
     if (!e) return { top: 0, right: 0, bottom: 0, left: 0 }
-    return { top: Math.max(0, -e.top), right: Math.max(0, e.right - Math.round(width)), bottom: Math.max(0, e.bottom - Math.round(height)), left: Math.max(0, -e.left) }
+    return {
+      top: Math.max(0, -e.top),
+      right: Math.max(0, e.right - Math.round(width)),
+      bottom: Math.max(0, e.bottom - Math.round(height)),
+      left: Math.max(0, -e.left),
+    }
   }
 
   const backgroundLayers = (el: Element, h: number, v: number, text: Rgba): Rgba[] | undefined => {
@@ -230,7 +239,9 @@ export function measureSlides(frameWidth = 1280): SlideMeasure[] {
     withoutHeadings.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((n) => n.remove())
     // A background photo, video or page is what the slide shows: its heading is its caption.
     const hasBackground = [...el.attributes].some((a) => a.name.startsWith('data-background'))
-    const hasBackgroundMedia = [...el.attributes].some((a) => /^data-background(?:-image|-video|-iframe)?$/.test(a.name) && !/^(#|rgb|hsl)/i.test(a.value.trim()))
+    const hasBackgroundMedia = [...el.attributes].some(
+      (a) => /^data-background(?:-image|-video|-iframe)?$/.test(a.name) && !/^(#|rgb|hsl)/i.test(a.value.trim()),
+    )
     const headingOnly =
       !hasBackgroundMedia &&
       !!content.querySelector('h1, h2, h3, h4, h5, h6') &&

@@ -17,12 +17,16 @@ const text = z.string(say('catalogue.text')).check(z.trim(), z.minLength(1, say(
 /** One free alternative, as the catalogue and a profile's own `alternatives:` write it. */
 export const AlternativeSchema = z.strictObject({
   name: text,
-  url: z.string(say('catalogue.url')).check(z.refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl'))),
+  url: z
+    .string(say('catalogue.url'))
+    .check(z.refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), say('catalogue.fullUrl'))),
   kind: z.enum(['logiciel', 'service'], say('catalogue.kind')),
   note: z.optional(text),
 })
 /** A tool's alternatives: at least two, so the association has a choice. */
-export const AlternativesSchema = z.array(AlternativeSchema, say('catalogue.alternatives')).check(z.minLength(2, say('catalogue.twoAlternatives')))
+export const AlternativesSchema = z
+  .array(AlternativeSchema, say('catalogue.alternatives'))
+  .check(z.minLength(2, say('catalogue.twoAlternatives')))
 const ToolSchema = z.strictObject({
   id: z.string(say('catalogue.text')).check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, say('catalogue.id'))),
   names: z.array(text, say('catalogue.names')).check(z.minLength(1, say('catalogue.oneName'))),

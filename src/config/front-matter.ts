@@ -36,7 +36,9 @@ export const FrontMatterSchema = z.looseObject({
   aspect: checked('aspect', (v) => (v === null || isAspect(v) ? undefined : unknownAspect(v))),
   handoutUrl: checked('handoutUrl', handoutUrlProblem),
   revealOptions: checked('revealOptions', (v) =>
-    v === null || (typeof v === 'object' && !Array.isArray(v)) ? undefined : { message: t('frontMatter.revealOptions'), hint: t('frontMatter.revealOptionsHint') },
+    v === null || (typeof v === 'object' && !Array.isArray(v))
+      ? undefined
+      : { message: t('frontMatter.revealOptions'), hint: t('frontMatter.revealOptionsHint') },
   ),
   scripts: checked('scripts', fileListProblem),
   css: checked('css', fileListProblem),
@@ -50,7 +52,10 @@ export function validateFrontMatter(data: Record<string, unknown>, file: string,
   const issue = FrontMatterSchema.safeParse(data).error?.issues[0]
   if (!issue) return
   const hint = (issue as { params?: { hint?: string } }).params?.hint
-  throw new DeckError(issue.message, 'E_FRONTMATTER', { loc: { file, line: lineOf(String(issue.path[0] ?? '')) }, ...(hint ? { hint } : {}) })
+  throw new DeckError(issue.message, 'E_FRONTMATTER', {
+    loc: { file, line: lineOf(String(issue.path[0] ?? '')) },
+    ...(hint ? { hint } : {}),
+  })
 }
 
 // --- internal ---

@@ -11,7 +11,6 @@ import { type KeyPath, parseYamlWithSchema } from './validate.js'
 /** Where `diapo new` writes profiles and `npm run build` finds them. */
 export const PROFILES_DIR = 'associations'
 
-
 /**
  * Reads and checks an association's profile. Every mistake (unknown key, wrong type, invalid colour or
  * date, missing logo or slide file) is a `DeckError` at its line in the profile.
@@ -34,7 +33,9 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
   const fileSlug = profile.slug ?? ''
   if (!source.data.slug && slugProblem(fileSlug)) {
     const name = path.basename(absolute)
-    const message = RESERVED_SLUGS.includes(fileSlug) ? t('profile.fileNameReserved', { file: name, slug: fileSlug }) : t('profile.fileNameInvalid', { file: name })
+    const message = RESERVED_SLUGS.includes(fileSlug)
+      ? t('profile.fileNameReserved', { file: name, slug: fileSlug })
+      : t('profile.fileNameInvalid', { file: name })
     throw fail(message, [], t('profile.fileNameHint'))
   }
   if (profile.logo && !(await fileExists(profile.logo))) {

@@ -86,7 +86,11 @@ export function derivePalette(colors: { primary: string | null; accent: string |
         minimum,
       })
     }
-    const heading = fitContrast(fitContrast(primary, bg, Math.max(HEADING_CONTRAST, minimum)), tint, Math.max(HEADING_CONTRAST - 1, minimum))
+    const heading = fitContrast(
+      fitContrast(primary, bg, Math.max(HEADING_CONTRAST, minimum)),
+      tint,
+      Math.max(HEADING_CONTRAST - 1, minimum),
+    )
     Object.assign(vars, {
       '--diapo-primary': primary,
       '--diapo-link': primary,
@@ -188,7 +192,16 @@ export function describeAdjustment(adjustment: ColourAdjustment): { message: str
   const key = path.join('.')
   const lighter = wcagContrast(used, '#000000') > wcagContrast(asked, '#000000')
   return {
-    message: t('palette.adjusted', { key, asked, lighter, background, ratio: formatRatio(ratio), minimum, used, usedRatio: formatRatio(usedRatio) }),
+    message: t('palette.adjusted', {
+      key,
+      asked,
+      lighter,
+      background,
+      ratio: formatRatio(ratio),
+      minimum,
+      used,
+      usedRatio: formatRatio(usedRatio),
+    }),
     hint: t('palette.adjustedHint', { key: key.split('.').at(-1)!, used, lighter }),
   }
 }

@@ -28,26 +28,24 @@ const RE_CSS_SAFE = /^[#\w\s(),.%/+-]+$/
 const text = (example: string) =>
   z.string(say('schema.text', { example })).check(z.trim(), z.minLength(1, say('schema.notEmpty', { example })))
 
-const cssColor = z.string(say('schema.colour')).check(
-  z.refine(isCssColor, { error: (issue) => t('schema.notColour', { value: JSON.stringify(issue.input) }) }),
-)
+const cssColor = z
+  .string(say('schema.colour'))
+  .check(z.refine(isCssColor, { error: (issue) => t('schema.notColour', { value: JSON.stringify(issue.input) }) }))
 
-const httpUrl = z.string(say('schema.url')).check(
-  z.refine(isHttpUrl, { error: (issue) => t('schema.notUrl', { value: JSON.stringify(issue.input) }) }),
-)
+const httpUrl = z
+  .string(say('schema.url'))
+  .check(z.refine(isHttpUrl, { error: (issue) => t('schema.notUrl', { value: JSON.stringify(issue.input) }) }))
 
-const calendarDate = z.string(say('schema.date')).check(
-  z.refine(isCalendarDate, { error: (issue) => t('schema.notDate', { value: JSON.stringify(issue.input) }) }),
-)
+const calendarDate = z
+  .string(say('schema.date'))
+  .check(z.refine(isCalendarDate, { error: (issue) => t('schema.notDate', { value: JSON.stringify(issue.input) }) }))
 
 /** The one rule for an output folder's name: a profile's `slug`, its file's name, `diapo new <slug>`. */
-export const SlugSchema = z
-  .string(say('schema.text', { example: 'amis-du-velo' }))
-  .check(
-    z.regex(RE_SLUG, say('schema.slug')),
-    z.maxLength(MAX_SLUG_LENGTH, say('schema.slugLength', { max: MAX_SLUG_LENGTH })),
-    z.refine((s) => !RESERVED_SLUGS.includes(s), say('schema.slugReserved', { names: RESERVED_SLUGS.join(', ') })),
-  )
+export const SlugSchema = z.string(say('schema.text', { example: 'amis-du-velo' })).check(
+  z.regex(RE_SLUG, say('schema.slug')),
+  z.maxLength(MAX_SLUG_LENGTH, say('schema.slugLength', { max: MAX_SLUG_LENGTH })),
+  z.refine((s) => !RESERVED_SLUGS.includes(s), say('schema.slugReserved', { names: RESERVED_SLUGS.join(', ') })),
+)
 
 /** What is wrong with `slug` as an output folder's name (`SlugSchema`'s words), or `undefined`. */
 export function slugProblem(slug: string): string | undefined {

@@ -135,7 +135,8 @@ function describeIssue(issue: z.core.$ZodIssue, path: KeyPath, schema: z.ZodMini
     }
     case 'invalid_type':
       if (input === undefined) return t('validate.missing', { label })
-      if (issue.message.startsWith('Invalid input')) return t('validate.mustBe', { label, expected: expected(issue.expected), got: describeValue(input) })
+      if (issue.message.startsWith('Invalid input'))
+        return t('validate.mustBe', { label, expected: expected(issue.expected), got: describeValue(input) })
       return t('validate.wrong', { label, problem: issue.message, got: describeValue(input) })
     default:
       return t('validate.issue', { label, problem: issue.message })

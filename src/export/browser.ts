@@ -76,7 +76,12 @@ export async function findInstalledBrowsers(env = process.env, candidates = know
 
 /** A browser in a few words: `Chromium headless shell (/usr/bin/chromium-headless-shell)`, `embedded Chromium 147 (...)`. */
 export function describeBrowser(choice: BrowserChoice): string {
-  if (choice.embedded) return t('browser.embedded', { version: choice.embedded.version.split('.')[0]!, label: t('browser.embeddedPackage'), dir: tildify(choice.embedded.dir) })
+  if (choice.embedded)
+    return t('browser.embedded', {
+      version: choice.embedded.version.split('.')[0]!,
+      label: t('browser.embeddedPackage'),
+      dir: tildify(choice.embedded.dir),
+    })
   const kind = isHeadlessShell(choice.executablePath) ? t('browser.headlessShell') : browserName(choice.executablePath)
   return `${kind} (${choice.executablePath})`
 }

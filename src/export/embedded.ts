@@ -45,7 +45,8 @@ export function embeddedSupported(platform: NodeJS.Platform = process.platform, 
  */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DIAPO_CACHE_DIR) return path.resolve(env.DIAPO_CACHE_DIR)
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME || os.homedir(), '.cache')
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(env.HOME || os.homedir(), '.cache')
   return path.join(base, 'diapo')
 }
 
@@ -83,7 +84,11 @@ export async function unpackEmbeddedBrowser(browser: EmbeddedBrowser): Promise<s
   const staging = await mkdtemp(path.join(parent, '.unpacking-'))
   try {
     await Promise.all([
-      pipeline(createReadStream(path.join(browser.binDir, 'chromium.br')), createBrotliDecompress(), createWriteStream(path.join(staging, 'chromium'), { mode: 0o755 })),
+      pipeline(
+        createReadStream(path.join(browser.binDir, 'chromium.br')),
+        createBrotliDecompress(),
+        createWriteStream(path.join(staging, 'chromium'), { mode: 0o755 }),
+      ),
       // The libraries Chromium needs (NSS, NSPR, expat) where the system may lack them, and a font.
       unpackTar(path.join(browser.binDir, 'al2023.tar.br'), staging),
       unpackTar(path.join(browser.binDir, 'fonts.tar.br'), staging),
@@ -133,7 +138,7 @@ const READY = '.diapo-unpacked'
  */
 async function unpackTar(file: string, dir: string): Promise<void> {
   const tar = await promisify(brotliDecompress)(await readFile(file))
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512)
     if (header.every((b) => b === 0)) break
     const field = (start: number, length: number): string => header.toString('utf8', start, start + length).replace(/\0.*$/s, '')

@@ -17,7 +17,9 @@ export interface MissingGlyphs {
  * everything it has: nothing to check).
  */
 export async function loadFontRanges(deckDir: string): Promise<[number, number][] | undefined> {
-  const css = (await Promise.all(['diapo.css', 'theme.css'].map((f) => readFile(path.join(deckDir, 'assets', f), 'utf8').catch(() => '')))).join('\n')
+  const css = (
+    await Promise.all(['diapo.css', 'theme.css'].map((f) => readFile(path.join(deckDir, 'assets', f), 'utf8').catch(() => '')))
+  ).join('\n')
   const faces = [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => m[1]!)
   if (faces.length === 0 || faces.some((face) => !face.includes('unicode-range'))) return undefined
   return faces.flatMap((face) => parseUnicodeRange(/unicode-range:\s*([^;]+)/.exec(face)![1]!))

@@ -54,7 +54,8 @@ const MESSAGES: Record<string, HandoutMessages> = {
     programme: "dans le cadre du programme Emancip'asso",
     genericAudience: 'Pour les associations qui veulent des outils numériques libres et éthiques',
     diagnostic: 'Vos outils et leurs alternatives',
-    diagnosticIntro: 'Le diagnostic fait ensemble pendant l\u2019atelier : pour chaque besoin, l\u2019outil utilisé aujourd\u2019hui, des alternatives libres et éthiques, et pourquoi changer.',
+    diagnosticIntro:
+      'Le diagnostic fait ensemble pendant l\u2019atelier : pour chaque besoin, l\u2019outil utilisé aujourd\u2019hui, des alternatives libres et éthiques, et pourquoi changer.',
     need: 'Besoin',
     current: "Outil utilisé aujourd'hui",
     alternatives: 'Alternatives libres et éthiques',
@@ -77,7 +78,8 @@ const MESSAGES: Record<string, HandoutMessages> = {
     programme: "as part of the Emancip'asso programme",
     genericAudience: 'For associations that want free and ethical digital tools',
     diagnostic: 'Your tools and their alternatives',
-    diagnosticIntro: 'The diagnostic made together during the workshop: for each need, the tool used today, free and ethical alternatives, and why to change.',
+    diagnosticIntro:
+      'The diagnostic made together during the workshop: for each need, the tool used today, free and ethical alternatives, and why to change.',
     need: 'Need',
     current: 'Tool used today',
     alternatives: 'Free and ethical alternatives',
@@ -133,7 +135,8 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   const messages = handoutMessages(deck.meta.lang)
   const slides = deck.stacks.flatMap((s) => s.slides)
   // The diagnostic's slides are a table too small to read in a thumbnail: the handout prints the table itself.
-  const isDiagnostic = (html: string, attributes: Record<string, string>): boolean => diagnostic.length > 0 && /\bdiagnostic\b/.test(attributes.class ?? '') && html.includes('<table')
+  const isDiagnostic = (html: string, attributes: Record<string, string>): boolean =>
+    diagnostic.length > 0 && /\bdiagnostic\b/.test(attributes.class ?? '') && html.includes('<table')
   const blocks: ({ slides: HandoutSlide[][] } | { diagnostic: true })[] = []
   const inTable = new Set<number>()
   let run: HandoutSlide[] = []
@@ -157,7 +160,9 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
   const frame = options.frame ?? { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }
   const height = Math.min((SLIDE_WIDTH_MM * frame.height) / frame.width, (SLIDE_WIDTH_MM * SLIDE_HEIGHT) / SLIDE_WIDTH)
   const width = (height * frame.width) / frame.height
-  const sections = deckSections(deck).filter((s) => s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)))
+  const sections = deckSections(deck).filter((s) =>
+    s.slides.some((x) => !isDiagnostic(slides[x.number - 1]!.html, slides[x.number - 1]!.attributes)),
+  )
   return template({
     ...printedPageHead(deck, options.style),
     messages,
@@ -187,21 +192,25 @@ export async function renderHandout(deck: RenderedDeck, options: HandoutOptions)
     },
     blocks,
     hasDiagnostic: diagnostic.length > 0,
-    diagnostic: diagnostic.map((row) => ({ ...row, alternatives: row.alternatives.map((a) => ({ ...a, display: displayAddress(a.url) })) })),
+    diagnostic: diagnostic.map((row) => ({
+      ...row,
+      alternatives: row.alternatives.map((a) => ({ ...a, display: displayAddress(a.url) })),
+    })),
     // The alternatives' links are in the table, with their addresses: listed once, there.
     links: collectLinks(deck)
       .filter((link) => link.slides.some((n) => !inTable.has(n)))
       .map((link) => linkItem({ ...link, slides: link.slides.filter((n) => !inTable.has(n)) }, messages)),
     contacts: {
       // An association without an address to give gets no empty box.
-      association: profile.generic || !(profile.contact.email || profile.contact.website)
-        ? undefined
-        : {
-            name: profile.name,
-            email: profile.contact.email,
-            website: profile.contact.website,
-            websiteText: profile.contact.website ? displayAddress(profile.contact.website) : undefined,
-          },
+      association:
+        profile.generic || !(profile.contact.email || profile.contact.website)
+          ? undefined
+          : {
+              name: profile.name,
+              email: profile.contact.email,
+              website: profile.contact.website,
+              websiteText: profile.contact.website ? displayAddress(profile.contact.website) : undefined,
+            },
       facilitator: profile.workshop.facilitator,
     },
     nav: slides.map((_, i) => i + 1),

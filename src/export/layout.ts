@@ -38,7 +38,10 @@ export interface SlideFrame {
 const GAP = 6
 
 /** The layout of a handout page with `perPage` slides, for a slide frame of `frame` px. Pure arithmetic, for the template. */
-export function handoutLayout(perPage: HandoutPerPage = 3, frame: SlideFrame = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT }): HandoutLayout {
+export function handoutLayout(
+  perPage: HandoutPerPage = 3,
+  frame: SlideFrame = { width: SLIDE_WIDTH, height: SLIDE_HEIGHT },
+): HandoutLayout {
   const contentWidth = A4.width - 2 * HANDOUT_MARGIN.side
   const contentHeight = A4.height - HANDOUT_MARGIN.top - HANDOUT_MARGIN.bottom
   const rowHeight = contentHeight / perPage

@@ -14,7 +14,8 @@ export interface DeckLink {
   slideTitle: string
 }
 
-const RE_ANCHOR = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])((?:https?:|mailto:)[^"']*)\1(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/a>/gi
+const RE_ANCHOR =
+  /<a\b(?:[^>"']|"[^"]*"|'[^']*')*?\shref\s*=\s*(["'])((?:https?:|mailto:)[^"']*)\1(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/a>/gi
 
 /**
  * Every external link (`http(s):`, `mailto:`) of a rendered deck, once, in order of first appearance,

@@ -20,8 +20,24 @@ export interface NotesMessages {
 }
 
 const MESSAGES: Record<string, NotesMessages> = {
-  fr: { slide: 'Diapositive', slides: 'Diapositives', timing: 'Minutage prévu', part: 'Partie', time: 'Durée', total: 'Total', speakerCopy: "Notes de l'animateur" },
-  en: { slide: 'Slide', slides: 'Slides', timing: 'Planned timing', part: 'Part', time: 'Time', total: 'Total', speakerCopy: "Speaker's notes" },
+  fr: {
+    slide: 'Diapositive',
+    slides: 'Diapositives',
+    timing: 'Minutage prévu',
+    part: 'Partie',
+    time: 'Durée',
+    total: 'Total',
+    speakerCopy: "Notes de l'animateur",
+  },
+  en: {
+    slide: 'Slide',
+    slides: 'Slides',
+    timing: 'Planned timing',
+    part: 'Part',
+    time: 'Time',
+    total: 'Total',
+    speakerCopy: "Speaker's notes",
+  },
 }
 
 /** A planned time in speaker notes: "~6 min", "~ 10 min". */
@@ -61,7 +77,13 @@ export function deckTiming(deck: RenderedDeck): Timing {
     const times = section.slides.map((s) => minutesIn(slides[s.number - 1]!.notesHtml)).filter((m): m is number => m !== undefined)
     const first = section.slides[0]!.number
     const last = section.slides.at(-1)!.number
-    return { title: section.title, slides: first === last ? `${first}` : `${first}–${last}`, first, last, ...(times.length > 0 ? { minutes: times.reduce((a, b) => a + b, 0) } : {}) }
+    return {
+      title: section.title,
+      slides: first === last ? `${first}` : `${first}–${last}`,
+      first,
+      last,
+      ...(times.length > 0 ? { minutes: times.reduce((a, b) => a + b, 0) } : {}),
+    }
   })
   const total = parts.reduce((n, p) => n + (p.minutes ?? 0), 0)
   return total > 0 ? { parts, total } : { parts: [], total: 0 }

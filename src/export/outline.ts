@@ -42,7 +42,10 @@ export function deckSections(deck: RenderedDeck): DeckSection[] {
  * The bookmarks of a deck's PDF: a section, then under it its other slides' titles. `target` says
  * where slide `number` is (a page of slides.pdf, or a named destination of the handout).
  */
-export function deckOutline(deck: RenderedDeck, target: (number: number) => Pick<OutlineEntry, 'page' | 'dest'> | undefined): OutlineEntry[] {
+export function deckOutline(
+  deck: RenderedDeck,
+  target: (number: number) => Pick<OutlineEntry, 'page' | 'dest'> | undefined,
+): OutlineEntry[] {
   return deckSections(deck).flatMap((section) => {
     const [first, ...rest] = section.slides
     const at = first && target(first.number)
@@ -61,7 +64,10 @@ export function deckOutline(deck: RenderedDeck, target: (number: number) => Pick
  */
 export function slideTitle(slide: Pick<RenderedSlide, 'html'>, number: number, lang: string): string {
   const heading = /<h[1-3]\b[^>]*>([\s\S]*?)<\/h[1-3]>/i.exec(slide.html)?.[1]
-  const text = (html: string): string => decodeHtmlEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim()
+  const text = (html: string): string =>
+    decodeHtmlEntities(html.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim()
   if (heading && text(heading)) return text(heading)
   const first = /<(?:p|li|strong)\b[^>]*>([\s\S]*?)<\/(?:p|li|strong)>/i.exec(slide.html)?.[1]
   const words = first ? text(first) : ''

@@ -34,7 +34,8 @@ export function printedPageHead(deck: RenderedDeck, style: string | undefined) {
 /** A Handlebars instance with the printed pages' shared partials (the scaled slide frame). */
 export async function createPrintTemplates(): Promise<typeof Handlebars> {
   const hbs = Handlebars.create()
-  for (const [name, file] of Object.entries(PARTIALS)) hbs.registerPartial(name, await readFile(path.join(PRINT_TEMPLATES_DIR, file), 'utf8'))
+  for (const [name, file] of Object.entries(PARTIALS))
+    hbs.registerPartial(name, await readFile(path.join(PRINT_TEMPLATES_DIR, file), 'utf8'))
   return hbs
 }
 
@@ -66,7 +67,11 @@ export async function loadHeaderFonts(deckDir: string): Promise<{ css: string; f
  * Header and footer of each page of a printed A4 document (Puppeteer's templates): `left` and `right`
  * at the top, "n / total" at the bottom, in the deck's font (`fonts`, see `loadHeaderFonts`).
  */
-export function renderHeaderFooter(left: string, right: string, fonts: { css: string; family: string }): { headerTemplate: string; footerTemplate: string } {
+export function renderHeaderFooter(
+  left: string,
+  right: string,
+  fonts: { css: string; family: string },
+): { headerTemplate: string; footerTemplate: string } {
   const style = `font-family: ${fonts.family}; font-size: 8pt; color: #555; width: 100%; margin: 0 14mm; display: flex; gap: 4mm;`
   const fontStyle = fonts.css ? `<style>${fonts.css}</style>` : ''
   return {

@@ -39,7 +39,8 @@ const RE_DEFAULT = /\(default: (.*)\)$/
 
 const HELP: Partial<Help> = {
   styleTitle: (title: string) => TITLES[title]?.() ?? title,
-  commandUsage: (command: Command) => Help.prototype.commandUsage.call(new Help(), command).replace('[command]', `[${t('commander.command')}]`),
+  commandUsage: (command: Command) =>
+    Help.prototype.commandUsage.call(new Help(), command).replace('[command]', `[${t('commander.command')}]`),
   optionDescription: (option: Option) => localizeDefault(Help.prototype.optionDescription.call(new Help(), option)),
   argumentDescription: (argument: Argument) => localizeDefault(Help.prototype.argumentDescription.call(new Help(), argument)),
 }
@@ -50,10 +51,19 @@ function localizeDefault(description: string): string {
 
 /** Commander's messages, after its `error: `, with what they name. */
 const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^error: unknown option '([^']*)'(?:\n\(Did you mean (.+)\?\))?/, (m) => [t('commander.unknownOption', { option: m[1]! }), ...(m[2] ? [t('commander.didYouMean', { guess: m[2] })] : [])].join('\n')],
-  [/^error: unknown command '([^']*)'(?:\n\(Did you mean (.+)\?\))?/, (m) => [t('commander.unknownCommand', { command: m[1]! }), ...(m[2] ? [t('commander.didYouMean', { guess: m[2] })] : [])].join('\n')],
+  [
+    /^error: unknown option '([^']*)'(?:\n\(Did you mean (.+)\?\))?/,
+    (m) => [t('commander.unknownOption', { option: m[1]! }), ...(m[2] ? [t('commander.didYouMean', { guess: m[2] })] : [])].join('\n'),
+  ],
+  [
+    /^error: unknown command '([^']*)'(?:\n\(Did you mean (.+)\?\))?/,
+    (m) => [t('commander.unknownCommand', { command: m[1]! }), ...(m[2] ? [t('commander.didYouMean', { guess: m[2] })] : [])].join('\n'),
+  ],
   [/^error: missing required argument '([^']*)'/, (m) => t('commander.missingArgument', { name: m[1]! })],
   [/^error: option '([^']*)' argument missing/, (m) => t('commander.optionArgumentMissing', { option: m[1]! })],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\./, (m) => t('commander.invalidArgument', { option: m[1]!, value: m[2]! })],
-  [/^error: too many arguments(?: for '[^']*')?\. Expected (\d+) arguments? but got (\d+)\./, (m) => t('commander.tooManyArguments', { expected: Number(m[1]), received: Number(m[2]) })],
+  [
+    /^error: too many arguments(?: for '[^']*')?\. Expected (\d+) arguments? but got (\d+)\./,
+    (m) => t('commander.tooManyArguments', { expected: Number(m[1]), received: Number(m[2]) }),
+  ],
 ]

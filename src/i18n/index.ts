@@ -31,7 +31,10 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
 
 /** `fr`, `fr_FR.UTF-8`, `fr-CA` → `fr`; `en…`, `C`, `POSIX` → `en`; anything else → undefined. */
 export function parseLang(value: string): Lang | undefined {
-  const base = value.trim().toLowerCase().split(/[_.@-]/)[0]
+  const base = value
+    .trim()
+    .toLowerCase()
+    .split(/[_.@-]/)[0]
   if (base === 'fr') return 'fr'
   if (base === 'en' || base === 'c' || base === 'posix') return 'en'
   return undefined

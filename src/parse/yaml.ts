@@ -55,7 +55,9 @@ export function yamlToData(parsed: ParsedYaml, options: YamlOptions, text: strin
     const at = parsed.positionOf(alias?.index ?? 0)
     const line = lineText(text, at.line - ((options.firstLine ?? 1) - 1))
     throw new DeckError(
-      String(cause).includes('Excessive alias count') ? t('yaml.tooManyAliases') : t('yaml.star', { alias: alias?.[0] ?? t('yaml.starIt') }),
+      String(cause).includes('Excessive alias count')
+        ? t('yaml.tooManyAliases')
+        : t('yaml.star', { alias: alias?.[0] ?? t('yaml.starIt') }),
       options.code,
       { loc: { file: options.file, ...at }, hint: quoteHint(line) ?? t('yaml.putInQuotes'), cause },
     )
@@ -91,17 +93,16 @@ function gluedKeyLine(doc: Document, text: string): number | undefined {
 const RE_KEY_VALUE = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):[ \t]+(.+?)\s*$/
 const RE_NO_SPACE_AFTER_COLON = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$/
 
-function yamlSyntaxError(
-  text: string,
-  error: YAMLError,
-  positionOf: ParsedYaml['positionOf'],
-  options: YamlOptions,
-): DeckError {
+function yamlSyntaxError(text: string, error: YAMLError, positionOf: ParsedYaml['positionOf'], options: YamlOptions): DeckError {
   let offset = error.pos[0]
   // An unclosed quote or bracket is only noticed where the next line starts: blame the line that opened it.
   if (error.code === 'MISSING_CHAR' && error.message.includes('quote')) {
     offset = openingQuoteLine(text, offset)
-  } else if ((error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && startsLine(text, offset) && !RE_NO_SPACE_AFTER_COLON.test(lineAt(text, offset))) {
+  } else if (
+    (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') &&
+    startsLine(text, offset) &&
+    !RE_NO_SPACE_AFTER_COLON.test(lineAt(text, offset))
+  ) {
     offset = previousContentLine(text, offset)
   }
   const at = positionOf(offset)

@@ -3,9 +3,7 @@ import { addAttributes, joinClasses, parseAttributes } from '../parse/split.js'
 const RE_TAG_OR_COMMENT = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
 /** `.element: class="x"`, or without the colon as reveal.js also reads it. */
 const RE_ELEMENT_COMMENT = /^\s*\.element(?::|(?=\s))\s*([\s\S]*?)\s*$/
-const VOID_ELEMENTS = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
-])
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 
 interface OpenTag {
   name: string
@@ -74,7 +72,11 @@ export function applyElementAttributes(html: string): string {
   }
 
   // Apply from the end so earlier offsets stay valid.
-  interface Op { at: number; end: number; text: string }
+  interface Op {
+    at: number
+    end: number
+    text: string
+  }
   const ops: Op[] = [
     ...removals.map(([at, end]) => ({ at, end, text: '' })),
     ...[...added].map(([tag, attributes]) => ({

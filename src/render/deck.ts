@@ -25,7 +25,8 @@ const RE_MEDIA_SRC = /(<(?:img|video|audio|source)\b(?:[^>"']|"[^"]*"|'[^']*')*?
 const RE_STYLE_ATTRIBUTE = /(<[a-z][^\s>]*\s(?:[^>"']|"[^"]*"|'[^']*')*?\bstyle\s*=\s*)(["'])(.*?)\2/gi
 const RE_CSS_URL = /url\(\s*(["']?)(.*?)\1\s*\)/gi
 /** A background attribute on any element (a raw `<section>` in the Markdown). */
-const RE_BACKGROUND_ATTRIBUTE = /(<[a-zA-Z][\w-]*\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(data-background(?:-image|-video|-iframe)?)\s*=\s*)(["'])(.*?)\3/gi
+const RE_BACKGROUND_ATTRIBUTE =
+  /(<[a-zA-Z][\w-]*\b(?:[^>"']|"[^"]*"|'[^']*')*?\s(data-background(?:-image|-video|-iframe)?)\s*=\s*)(["'])(.*?)\3/gi
 const RE_COMMENT = /<!--[\s\S]*?-->/g
 /**
  * reveal.js reads `data-background` as an image when it looks like one (its own test), else as a colour.
@@ -145,7 +146,12 @@ export function lineOfText(slide: Slide, text: string, otherwise = slide.loc.lin
 // --- internal ---
 
 /** marked recurses once a level of nesting: thousands of `>` or list levels exhaust the stack. */
-function renderLocated(markdown: ReturnType<typeof createMarkdownRenderer>, text: string, loc: SourceLocation, lineOf = (i: number) => loc.line + i): ReturnType<ReturnType<typeof createMarkdownRenderer>> {
+function renderLocated(
+  markdown: ReturnType<typeof createMarkdownRenderer>,
+  text: string,
+  loc: SourceLocation,
+  lineOf = (i: number) => loc.line + i,
+): ReturnType<ReturnType<typeof createMarkdownRenderer>> {
   // Nor does it slow down gracefully: each line under a 1,000-deep quote costs seconds (marked re-reads
   // the rest at every level), so a deck could hang its build. Like markdown-it (maxNesting 100), refuse it.
   const fences = findFences(text)
@@ -179,14 +185,21 @@ const RE_NESTING_PREFIX = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))+/
 /** How many quotes or lists a line opens at its start, its indentation counted as a level every two columns. */
 function nestingOf(line: string): number {
   const prefix = RE_NESTING_PREFIX.exec(line)?.[0] ?? /^[ \t]*/.exec(line)![0]
-  const markers = prefix.replace(/[ \t]+/g, ' ').replace(/\d{1,9}[.)]/g, '-').replace(/ /g, '').length
+  const markers = prefix
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\d{1,9}[.)]/g, '-')
+    .replace(/ /g, '').length
   return markers + Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2)
 }
 
 function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRenderer>, options: RenderOptions): RenderedSlide {
   const body = renderLocated(markdown, slide.markdown, slide.loc, (i) => slide.lines?.[i] ?? slide.loc.line + i)
-  const notes = slide.notes ? renderLocated(markdown, slide.notes, slide.loc, (i) => (slide.notesTextLine ?? slide.loc.line) + i) : { html: '', links: [] }
-  const handout = slide.handout ? renderLocated(markdown, slide.handout, slide.loc, (i) => (slide.handoutTextLine ?? slide.loc.line) + i) : { html: '', links: [] }
+  const notes = slide.notes
+    ? renderLocated(markdown, slide.notes, slide.loc, (i) => (slide.notesTextLine ?? slide.loc.line) + i)
+    : { html: '', links: [] }
+  const handout = slide.handout
+    ? renderLocated(markdown, slide.handout, slide.loc, (i) => (slide.handoutTextLine ?? slide.loc.line) + i)
+    : { html: '', links: [] }
   const assets: LocalAsset[] = []
   const dir = path.dirname(slide.loc.file)
   const localize = (src: string, lineOf: (src: string) => number): string => {
@@ -203,14 +216,18 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
       part
         .replace(
           RE_MEDIA_SRC,
-          (_, head: string, quote: string, src: string) => `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
+          (_, head: string, quote: string, src: string) =>
+            `${head}${quote}${escapeAttribute(localize(decodeHtmlEntities(src), lineOf))}${quote}`,
         )
         .replace(RE_BACKGROUND_ATTRIBUTE, (_, head: string, name: string, quote: string, value: string) => {
           const localized = localizeBackground(name, decodeHtmlEntities(value), (src) => localize(src, lineOf))
           return `${head}${quote}${escapeAttribute(localized)}${quote}`
         })
         .replace(RE_STYLE_ATTRIBUTE, (_, head: string, quote: string, style: string) => {
-          const css = style.replace(RE_CSS_URL, (__, q: string, url: string) => `url(${q}${escapeAttribute(localize(decodeHtmlEntities(url), lineOf))}${q})`)
+          const css = style.replace(
+            RE_CSS_URL,
+            (__, q: string, url: string) => `url(${q}${escapeAttribute(localize(decodeHtmlEntities(url), lineOf))}${q})`,
+          )
           return `${head}${quote}${css}${quote}`
         }),
     )
@@ -242,7 +259,11 @@ function renderSlide(slide: Slide, markdown: ReturnType<typeof createMarkdownRen
  */
 function localizeBackground(name: string, value: string, localize: (src: string) => string): string {
   if (name === 'data-background' && !RE_BACKGROUND_IMAGE.test(value)) return value
-  if (name === 'data-background-video') return value.split(',').map((src) => localize(src.trim())).join(',')
+  if (name === 'data-background-video')
+    return value
+      .split(',')
+      .map((src) => localize(src.trim()))
+      .join(',')
   return localize(value.trim())
 }
 
@@ -262,7 +283,12 @@ function refuseSwallowers(slide: Slide, html: string, notesHtml: string, handout
   const parts = [
     { where: 'slide', html, markdown: slide.markdown, line: (i: number) => slide.lines?.[i] ?? slide.loc.line + i },
     { where: 'notes', html: notesHtml, markdown: slide.notes, line: (i: number) => (slide.notesTextLine ?? slide.loc.line) + i },
-    { where: 'handout', html: handoutHtml, markdown: slide.handout ?? '', line: (i: number) => (slide.handoutTextLine ?? slide.loc.line) + i },
+    {
+      where: 'handout',
+      html: handoutHtml,
+      markdown: slide.handout ?? '',
+      line: (i: number) => (slide.handoutTextLine ?? slide.loc.line) + i,
+    },
   ] as const
   for (const part of parts) {
     const swallower = findSwallower(part.html)
@@ -272,7 +298,10 @@ function refuseSwallowers(slide: Slide, html: string, notesHtml: string, handout
       message = t('markdown.commentPastNotes', { line: slide.notesLine })
       hint = t('markdown.commentPastNotesHint', { line: slide.notesLine })
     }
-    throw new DeckError(message, 'E_MARKDOWN', { loc: { file: slide.loc.file, line: part.line(swallowerLine(part.markdown, swallower)) }, hint })
+    throw new DeckError(message, 'E_MARKDOWN', {
+      loc: { file: slide.loc.file, line: part.line(swallowerLine(part.markdown, swallower)) },
+      hint,
+    })
   }
 }
 

@@ -56,7 +56,10 @@ export function iconNames(): string[] {
  * "lock"), then those at the smallest edit distance.
  */
 export function closestIconNames(name: string, count = 3): string[] {
-  const words = name.toLowerCase().split(/[-\s_]+/).filter(Boolean)
+  const words = name
+    .toLowerCase()
+    .split(/[-\s_]+/)
+    .filter(Boolean)
   const tagged = Object.entries(loadTags())
     .filter(([, tags]) => words.some((w) => tags.some((t) => t.toLowerCase() === w)))
     .map(([icon]) => icon)

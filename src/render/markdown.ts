@@ -40,7 +40,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): (markdown: str
     gfm: true,
     async: false,
     walkTokens(token: Token) {
-      if (RESETS_RAW_CODE.has(token.type)) rawCode = 0 // an unclosed <code> ends with its block
+      if (RESETS_RAW_CODE.has(token.type))
+        rawCode = 0 // an unclosed <code> ends with its block
       else if (token.type === 'html' && !token.block) {
         const tag = RE_RAW_CODE_TAG.exec((token as Tokens.HTML).text)
         if (tag) rawCode = Math.max(0, rawCode + (tag[1] ? -1 : 1))

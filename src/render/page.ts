@@ -38,7 +38,12 @@ export function renderPage(deck: RenderedDeck, options: PageOptions): string {
       return `<section>\n${slides.map((s) => renderSection(s, relativeTo)).join('\n')}\n</section>`
     })
     .join('\n')
-  const timing = options.timing?.parts.length ? { total: options.timing.total, parts: options.timing.parts.map(({ title, first, last, minutes }) => ({ title, first, last, minutes })) } : undefined
+  const timing = options.timing?.parts.length
+    ? {
+        total: options.timing.total,
+        parts: options.timing.parts.map(({ title, first, last, minutes }) => ({ title, first, last, minutes })),
+      }
+    : undefined
   const config = { lang: deck.meta.lang, reveal: options.reveal ?? {}, ...(timing ? { timing } : {}) }
   return template({
     lang: deck.meta.lang,

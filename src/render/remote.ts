@@ -22,7 +22,17 @@ const RE_REMOTE = /^\s*(?:(?:https?|ftp|wss?|file):|\/\/)/i
 const RE_TAG = /<([a-z][a-z0-9:-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi
 const RE_ATTRIBUTE = /([^\s"'=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
 /** Attributes that load what they name, on any element (`<a href>` and `<form action>` do not load). */
-const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'background', 'data-background-image', 'data-background-video', 'data-background-iframe', 'data-src'])
+const LOADING_ATTRIBUTES = new Set([
+  'src',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'data-background-image',
+  'data-background-video',
+  'data-background-iframe',
+  'data-src',
+])
 /** `href` loads on these (a style sheet, an icon, an SVG image or symbol). */
 const HREF_LOADS = new Set(['link', 'image', 'use', 'feimage'])
 const RE_CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/gi
@@ -43,7 +53,8 @@ export function findRemoteResources(html: string): RemoteResource[] {
       const key = attribute[1]!.toLowerCase()
       const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? ''
       if (key === 'srcset') value.split(',').forEach((candidate) => add(`<${name} srcset>`, candidate.trim().split(/\s+/)[0] ?? ''))
-      else if (LOADING_ATTRIBUTES.has(key) || ((key === 'href' || key === 'xlink:href') && HREF_LOADS.has(name))) add(`<${name} ${key}>`, value)
+      else if (LOADING_ATTRIBUTES.has(key) || ((key === 'href' || key === 'xlink:href') && HREF_LOADS.has(name)))
+        add(`<${name} ${key}>`, value)
       else if (key === 'style') findInCss(decodeCssEntities(value), add)
     }
   }

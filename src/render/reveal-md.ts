@@ -45,7 +45,12 @@ export async function readRevealMdOptions(meta: DeckMeta, first: SourceFile | un
     })
   }
   const highlightCss = meta.highlightTheme === undefined ? undefined : await highlightThemeCss(meta.highlightTheme, loc('highlightTheme'))
-  return { reveal: reveal as Record<string, unknown>, scripts: files('scripts'), css: files('css'), ...(highlightCss ? { highlightCss } : {}) }
+  return {
+    reveal: reveal as Record<string, unknown>,
+    scripts: files('scripts'),
+    css: files('css'),
+    ...(highlightCss ? { highlightCss } : {}),
+  }
 }
 
 // --- internal ---

@@ -11,8 +11,20 @@ const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes')
 /** reveal.js's themes, built from its own files with their fonts bundled (scripts/reveal-themes.mjs). */
 const REVEAL_THEMES_DIR = path.join(PACKAGE_ROOT, 'assets', 'themes')
 export const REVEAL_THEMES = [
-  'black', 'white', 'league', 'beige', 'night', 'serif', 'simple', 'solarized', 'moon', 'dracula', 'sky', 'blood',
-  'black-contrast', 'white-contrast',
+  'black',
+  'white',
+  'league',
+  'beige',
+  'night',
+  'serif',
+  'simple',
+  'solarized',
+  'moon',
+  'dracula',
+  'sky',
+  'blood',
+  'black-contrast',
+  'white-contrast',
 ]
 
 /**

@@ -50,7 +50,9 @@ export async function loadProfileDeck(sources: SourceFile[], resolved: ResolvedD
   const scopeOf = (file: string) => ({ asso: templateProfile(profile, file, lang), deck, diagnostic })
   const render = createTemplateRenderer(env, scopeOf(arranged[0]?.file ?? ''))
   const names = [...Object.keys(scopeOf('')), ...Object.keys(env.helpers)]
-  const rendered = arranged.map((source) => (usesTemplating(source.body, names) ? renderSource(source, scopeOf(source.file), render) : source))
+  const rendered = arranged.map((source) =>
+    usesTemplating(source.body, names) ? renderSource(source, scopeOf(source.file), render) : source,
+  )
   return { sources: rendered, audience: { profile, diagnostic: built.rows } }
 }
 

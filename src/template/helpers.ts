@@ -86,7 +86,12 @@ export function createHelpers(lang: string): Record<string, Handlebars.HelperDel
       const href = linkTarget(target)
       if (!href) throw helperError(t('template.linkInvalid', { target }), options)
       // An address shown as itself is not prose: no typography (an apostrophe in it stays one).
-      const text = rest.length === 0 ? escapeText(target, '') : label instanceof TemplateText ? label.toHTML() : escapeText(rawText(label) || target, lang)
+      const text =
+        rest.length === 0
+          ? escapeText(target, '')
+          : label instanceof TemplateText
+            ? label.toHTML()
+            : escapeText(rawText(label) || target, lang)
       return new Handlebars.SafeString(`[${text}](<${href}>)`)
     },
     /**

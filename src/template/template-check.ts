@@ -62,7 +62,11 @@ function walk(node: unknown, where: Where, c: Checker): void {
     case 'PathExpression':
       return checkPath(n as unknown as hbs.AST.PathExpression, where, c)
     case 'Hash':
-      return walk((n.pairs as hbs.AST.HashPair[]).map((p) => p.value), where, c)
+      return walk(
+        (n.pairs as hbs.AST.HashPair[]).map((p) => p.value),
+        where,
+        c,
+      )
     default:
       return
   }
@@ -75,7 +79,11 @@ function checkCall(n: AnyNode, where: Where, c: Checker, isSubExpression: boolea
   if (path.type === 'PathExpression' && c.known.helpers.includes(path.original)) {
     // a helper, with or without arguments
   } else if (isHelper) {
-    throw c.report(t('template.unknownHelper', { name: path.original }), line(n), t('template.helpers', { names: c.known.helpers.join(', ') }))
+    throw c.report(
+      t('template.unknownHelper', { name: path.original }),
+      line(n),
+      t('template.helpers', { names: c.known.helpers.join(', ') }),
+    )
   } else {
     walk(path, where, c)
   }
@@ -88,7 +96,11 @@ function checkBlock(n: AnyNode, where: Where, c: Checker): void {
   const params = n.params as hbs.AST.Expression[]
   const helper = c.known.helpers.includes(path.original)
   if (!helper && (params.length > 0 || n.hash)) {
-    throw c.report(t('template.unknownBlock', { name: path.original }), line(n), t('template.blockHelpers', { names: c.known.helpers.join(', ') }))
+    throw c.report(
+      t('template.unknownBlock', { name: path.original }),
+      line(n),
+      t('template.blockHelpers', { names: c.known.helpers.join(', ') }),
+    )
   }
   if (!helper) walk(path, where, c)
   walk(params, where, c)
@@ -125,7 +137,8 @@ function checkPath(path: hbs.AST.PathExpression, where: Where, c: Checker): void
     if (value === null || typeof value !== 'object' || !(part in value)) {
       const known = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : []
       const prefix = parts.slice(0, i).join('.')
-      const hint = known.length > 0 ? t('template.knownHere', { names: known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ') }) : undefined
+      const hint =
+        known.length > 0 ? t('template.knownHere', { names: known.map((k) => (prefix ? `${prefix}.${k}` : k)).join(', ') }) : undefined
       throw c.report(t('template.unknownVariable', { name: path.original }), line(path), hint)
     }
     value = (value as Record<string, unknown>)[part]

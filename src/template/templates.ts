@@ -44,7 +44,10 @@ export function renderTemplate(source: TemplateSource, context: TemplateScope, e
  * The same as `renderTemplate` for many files: helpers and partials are compiled once. `sample` is a
  * scope with the keys every file's scope has (partials are checked against it).
  */
-export function createTemplateRenderer(env: TemplateEnv, sample: TemplateScope): (source: TemplateSource, context: TemplateScope) => RenderedTemplate {
+export function createTemplateRenderer(
+  env: TemplateEnv,
+  sample: TemplateScope,
+): (source: TemplateSource, context: TemplateScope) => RenderedTemplate {
   let instance: typeof Handlebars | undefined
   return (source, context) => {
     // Most slide files have no template at all: nothing to render, and their lines are their own.
@@ -245,7 +248,12 @@ function toDeckError(err: unknown, source: TemplateSource, text: string): DeckEr
   const message = String(e.message ?? err)
   const parse = /^Parse error on line (\d+):[\s\S]*\n(Expecting [\s\S]*)$/.exec(message)
   if (parse) {
-    return templateError(t('template.malformed', { expected: parse[2]!.replace(/'/g, '').slice(0, 160) }), source, Number(parse[1]), t('template.malformedHint'))
+    return templateError(
+      t('template.malformed', { expected: parse[2]!.replace(/'/g, '').slice(0, 160) }),
+      source,
+      Number(parse[1]),
+      t('template.malformedHint'),
+    )
   }
   const line = e.lineNumber ?? 1
   const strict = /^"([^"]+)" not defined in/.exec(message)

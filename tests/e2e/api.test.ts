@@ -10,7 +10,7 @@ import { cleanup, REPO_ROOT, runCli, tempDir } from './helpers.js'
 const DECK = '# Bonjour\n\nUne diapositive.\n\n---\n\n## Deux\n\n![](absent.png)\n'
 
 describe("import from 'diapo'", () => {
-  it('builds a deck through the package\'s entry point, and nothing of its file layout is importable', async () => {
+  it("builds a deck through the package's entry point, and nothing of its file layout is importable", async () => {
     const dir = await tempDir()
     try {
       // A project that installed diapo: node_modules/diapo is the package.
@@ -45,8 +45,14 @@ describe('diapo build --json', () => {
       await writeFile(path.join(dir, 'slides.md'), DECK.replace('![](absent.png)', '<img src="https://example.org/a.png" alt="x">'))
       const { code, stdout } = await runCli(['build', 'slides.md', '--out', 'out', '--json'], dir)
       expect(code).toBe(0)
-      const report = JSON.parse(stdout) as { decks: { out: string; slides: number; files: string[] }[]; decksPage: string; diagnostics: Record<string, unknown>[] }
-      expect(report.decks).toEqual([{ out: 'out', slides: 2, files: ['out/index.html', expect.stringMatching(/^out\/.+\.html$/)], pdfs: [] }])
+      const report = JSON.parse(stdout) as {
+        decks: { out: string; slides: number; files: string[] }[]
+        decksPage: string
+        diagnostics: Record<string, unknown>[]
+      }
+      expect(report.decks).toEqual([
+        { out: 'out', slides: 2, files: ['out/index.html', expect.stringMatching(/^out\/.+\.html$/)], pdfs: [] },
+      ])
       expect(report.decksPage).toBe('out/sommaire.html')
       expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', rule: 'remote', file: 'slides.md', line: 9 })])
     } finally {

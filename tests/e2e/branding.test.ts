@@ -15,7 +15,24 @@ const TURQUOISE = 'tests/fixtures/associations/turquoise.yml'
 const ASKED = '#5cc8b8'
 /** Tools typed as volunteers type them, and how the catalogue spells them. */
 const SPELLED = ['Excel', 'WhatsApp', 'Google Drive', 'Doodle', 'Instagram', 'Padlet', 'Mapotempo Pro']
-const LONG_TOOLS = ['Gmail', 'Outlook', 'Word', 'Excel', 'PowerPoint', 'Google Docs', 'Google Drive', 'Dropbox', 'Google Forms', 'Doodle', 'Zoom', 'Microsoft Teams', 'WhatsApp', 'Slack', 'Facebook', 'Instagram']
+const LONG_TOOLS = [
+  'Gmail',
+  'Outlook',
+  'Word',
+  'Excel',
+  'PowerPoint',
+  'Google Docs',
+  'Google Drive',
+  'Dropbox',
+  'Google Forms',
+  'Doodle',
+  'Zoom',
+  'Microsoft Teams',
+  'WhatsApp',
+  'Slack',
+  'Facebook',
+  'Instagram',
+]
 
 const found = await findBrowser()
 const BROWSERS = found ? [...new Set([found, '/usr/bin/chromium', '/usr/bin/chromium-headless-shell'].filter((b) => existsSync(b)))] : []
@@ -34,11 +51,30 @@ beforeAll(async () => {
   out = await tempDir('diapo-e2e-branding-')
   const tools = LONG_TOOLS.map((t, i) => `  - { need: "Un besoin numéro ${i + 1} écrit assez longuement", current: "${t}" }`).join('\n')
   await writeFile(path.join(out, 'nombreux.yml'), `name: Beaucoup d'outils\ntools:\n${tools}\n`)
-  build = await runCli(['build', '--asso', TURQUOISE, '--asso', 'associations/jardins-partages.yml', '--asso', path.join(out, 'nombreux.yml'), '--out', out])
+  build = await runCli([
+    'build',
+    '--asso',
+    TURQUOISE,
+    '--asso',
+    'associations/jardins-partages.yml',
+    '--asso',
+    path.join(out, 'nombreux.yml'),
+    '--out',
+    out,
+  ])
   defaultDeck = path.join(out, 'generic')
   const generic = await runCli(['build', '--out', defaultDeck])
-  const contrast = await runCli(['build', '--asso', path.join(out, 'nombreux.yml'), '--theme', 'contrast', '--out', path.join(out, 'contrast')])
-  if (build.code !== 0 || generic.code !== 0 || contrast.code !== 0) throw new Error(`build failed:\n${build.stderr}\n${generic.stderr}\n${contrast.stderr}`)
+  const contrast = await runCli([
+    'build',
+    '--asso',
+    path.join(out, 'nombreux.yml'),
+    '--theme',
+    'contrast',
+    '--out',
+    path.join(out, 'contrast'),
+  ])
+  if (build.code !== 0 || generic.code !== 0 || contrast.code !== 0)
+    throw new Error(`build failed:\n${build.stderr}\n${generic.stderr}\n${contrast.stderr}`)
 }, 120_000)
 
 afterAll(() => cleanup(out))
@@ -49,7 +85,9 @@ describe.skipIf(BROWSERS.length === 0)('building for a profile with a light colo
     expect(warnings).toHaveLength(1)
     const line = (await readFile(path.join(REPO_ROOT, TURQUOISE), 'utf8')).split('\n').findIndex((l) => l.includes(ASKED)) + 1
     expect(warnings[0]).toMatch(
-      new RegExp(`^warning ${TURQUOISE.replace(/\./g, '\\.')}:${line}: colors\\.primary "${ASKED}" is too light .* \\(1\\.\\d\\d:1, under 4\\.5:1\\): the deck uses #[0-9a-f]{6} instead, the same hue darker \\(\\d\\.\\d\\d:1\\)$`),
+      new RegExp(
+        `^warning ${TURQUOISE.replace(/\./g, '\\.')}:${line}: colors\\.primary "${ASKED}" is too light .* \\(1\\.\\d\\d:1, under 4\\.5:1\\): the deck uses #[0-9a-f]{6} instead, the same hue darker \\(\\d\\.\\d\\d:1\\)$`,
+      ),
     )
   })
 
@@ -63,8 +101,14 @@ describe.skipIf(BROWSERS.length === 0)('building for a profile with a light colo
   }, 120_000)
 
   it('diapo check --asso puts a profile colour measured too pale on a slide at the colour line of the profile', async () => {
-    await writeFile(path.join(out, 'sombre.md'), '<!-- .slide: data-background-color="#3a3a3a" -->\n\n## Nos liens\n\n- <https://exemple.org>\n\nNote:\nx\n')
-    await writeFile(path.join(out, 'sombre.yml'), 'name: Sombre\ncolors:\n  primary: "#0a5c8a"\nextraSlides:\n  - { file: sombre.md, after: titre }\n')
+    await writeFile(
+      path.join(out, 'sombre.md'),
+      '<!-- .slide: data-background-color="#3a3a3a" -->\n\n## Nos liens\n\n- <https://exemple.org>\n\nNote:\nx\n',
+    )
+    await writeFile(
+      path.join(out, 'sombre.yml'),
+      'name: Sombre\ncolors:\n  primary: "#0a5c8a"\nextraSlides:\n  - { file: sombre.md, after: titre }\n',
+    )
     const result = await runCli(['check', '--asso', path.join(out, 'sombre.yml'), '--json'])
     const report = JSON.parse(result.stdout) as { issues: { rule: string; file?: string; line?: number; message: string }[] }
     const contrast = report.issues.filter((i) => i.rule === 'contrast')
@@ -127,7 +171,9 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
   })
 
   it('shows seven tools on one slide, spelled as the catalogue spells them, the header on one line', async () => {
-    await page.evaluate(() => window.diapo.slide([...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.classList.contains('diagnostic'))))
+    await page.evaluate(() =>
+      window.diapo.slide([...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.classList.contains('diagnostic'))),
+    )
     const slides = await page.$$eval('section.diagnostic', (sections) =>
       sections.map((s) => ({
         title: s.querySelector('h2')!.textContent,
@@ -149,7 +195,11 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
     const cells = await page.$$eval('section.diagnostic tbody tr', (rows) =>
       rows.map((tr) => {
         const cell = tr.querySelector('td:nth-child(3)')!
-        return { text: (cell as HTMLElement).innerText.trim(), badge: !!cell.querySelector('.diagnostic-unknown'), links: [...cell.querySelectorAll('a')].map((a) => a.textContent) }
+        return {
+          text: (cell as HTMLElement).innerText.trim(),
+          badge: !!cell.querySelector('.diagnostic-unknown'),
+          links: [...cell.querySelectorAll('a')].map((a) => a.textContent),
+        }
       }),
     )
     const padlet = cells[SPELLED.indexOf('Padlet')]!
@@ -163,45 +213,48 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
     expect(new Set(heights).size).toBe(1)
   })
 
-  it.each(['nombreux', 'contrast/nombreux'])('fills each slide of a long table as far as it fits, over as few slides as it takes (%s)', async (deck) => {
-    const { page: many } = await openDeck(browser, path.join(out, deck))
-    const pages = await many.evaluate(async () => {
-      const deck = window.diapo
-      const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')]
-      const result: { rows: number; bottom: number; limit: number; room: number; heights: number[] }[] = []
-      for (const [i, s] of sections.entries()) {
-        if (!s.classList.contains('diagnostic')) continue
-        deck.slide(i)
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-        const scale = deck.getScale()
-        const frame = s.getBoundingClientRect()
-        const limit = (frame.height - parseFloat(getComputedStyle(s).paddingBottom) * scale) / scale
-        const rows = [...s.querySelectorAll('tbody tr')]
-        result.push({
-          rows: rows.length,
-          bottom: (s.querySelector('table')!.getBoundingClientRect().bottom - frame.top) / scale,
-          limit,
-          room: limit - (s.querySelector('tbody')!.getBoundingClientRect().top - frame.top) / scale,
-          heights: rows.map((r) => r.getBoundingClientRect().height / scale),
-        })
+  it.each(['nombreux', 'contrast/nombreux'])(
+    'fills each slide of a long table as far as it fits, over as few slides as it takes (%s)',
+    async (deck) => {
+      const { page: many } = await openDeck(browser, path.join(out, deck))
+      const pages = await many.evaluate(async () => {
+        const deck = window.diapo
+        const sections = [...document.querySelectorAll<HTMLElement>('.reveal .slides > section')]
+        const result: { rows: number; bottom: number; limit: number; room: number; heights: number[] }[] = []
+        for (const [i, s] of sections.entries()) {
+          if (!s.classList.contains('diagnostic')) continue
+          deck.slide(i)
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+          const scale = deck.getScale()
+          const frame = s.getBoundingClientRect()
+          const limit = (frame.height - parseFloat(getComputedStyle(s).paddingBottom) * scale) / scale
+          const rows = [...s.querySelectorAll('tbody tr')]
+          result.push({
+            rows: rows.length,
+            bottom: (s.querySelector('table')!.getBoundingClientRect().bottom - frame.top) / scale,
+            limit,
+            room: limit - (s.querySelector('tbody')!.getBoundingClientRect().top - frame.top) / scale,
+            heights: rows.map((r) => r.getBoundingClientRect().height / scale),
+          })
+        }
+        return result
+      })
+      expect(pages.reduce((n, p) => n + p.rows, 0)).toBe(LONG_TOOLS.length)
+      for (const p of pages) expect(p.bottom).toBeLessThanOrEqual(p.limit + 0.5)
+      // As few slides as the measured rows need: filling each slide in order until the next row would
+      // not fit takes as many.
+      const room = pages[0]!.room
+      let needed = 1
+      let used = 0
+      for (const h of pages.flatMap((p) => p.heights)) {
+        if (used + h > room + 0.5) [needed, used] = [needed + 1, 0]
+        used += h
       }
-      return result
-    })
-    expect(pages.reduce((n, p) => n + p.rows, 0)).toBe(LONG_TOOLS.length)
-    for (const p of pages) expect(p.bottom).toBeLessThanOrEqual(p.limit + 0.5)
-    // As few slides as the measured rows need: filling each slide in order until the next row would
-    // not fit takes as many.
-    const room = pages[0]!.room
-    let needed = 1
-    let used = 0
-    for (const h of pages.flatMap((p) => p.heights)) {
-      if (used + h > room + 0.5) [needed, used] = [needed + 1, 0]
-      used += h
-    }
-    expect(pages.length).toBe(needed)
-    expect(pages.length).toBeGreaterThan(1)
-    await many.close()
-  })
+      expect(pages.length).toBe(needed)
+      expect(pages.length).toBeGreaterThan(1)
+      await many.close()
+    },
+  )
 
   it('measures the table as data/diagnostic-metrics.json says (run scripts/measure-diagnostic.mjs after a CSS change)', async () => {
     const { measureDiagnostic } = (await import(path.join(REPO_ROOT, 'scripts', 'measure-diagnostic.mjs'))) as {
@@ -219,7 +272,9 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
   })
 
   it("shows Libérons nos ordis' contacts beside the association's", async () => {
-    const columns = await page.$$eval('section.contact .contacts > div', (divs) => divs.map((d) => [...d.querySelectorAll('a')].map((a) => a.href)))
+    const columns = await page.$$eval('section.contact .contacts > div', (divs) =>
+      divs.map((d) => [...d.querySelectorAll('a')].map((a) => a.href)),
+    )
     expect(columns).toHaveLength(2)
     expect(columns[0]).toContain('https://blog.libere-ton-ordi.com/')
     expect(columns[1]).toEqual(['mailto:bonjour@lagon.example.org'])
@@ -227,7 +282,9 @@ describe.skipIf(BROWSERS.length === 0).each(BROWSERS)('what the audience sees, i
 
   it('breaks addresses only after / or ., and copying one gives the address', async () => {
     const { page: jardins } = await openDeck(browser, path.join(out, 'jardins-partages'))
-    const index = await jardins.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.classList.contains('contact')))
+    const index = await jardins.evaluate(() =>
+      [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) => s.classList.contains('contact')),
+    )
     await jardins.evaluate((i) => window.diapo.slide(i), index)
     const links = await jardins.$$eval('section.contact a', (anchors) =>
       anchors.map((a) => {

@@ -83,9 +83,7 @@ describe('diapo check', () => {
     const { code, stdout } = await check([`${DECKS}/template-error`, '--json'])
     expect(code).toBe(1)
     const report = JSON.parse(stdout) as CheckReport
-    expect(report.issues).toMatchObject([
-      { severity: 'error', rule: 'build', file: `${DECKS}/template-error/slides.md`, line: 7 },
-    ])
+    expect(report.issues).toMatchObject([{ severity: 'error', rule: 'build', file: `${DECKS}/template-error/slides.md`, line: 7 }])
     expect(report.issues[0]!.message).toContain('asso.nmae')
   })
 
@@ -104,9 +102,29 @@ describe('diapo check', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-heading-'))
     try {
       const md = [
-        '<!-- .slide: class="section-title" -->', '', '# Première partie', '', 'Note:', 'Annoncer la partie.', '', '---', '',
-        '## La 3ème révolution majeure', '', 'Note:', 'Michel Serres, *Petite Poucette*.', '', '---', '',
-        '## Avec du contenu', '', '- un point', '', 'Note:', 'x', '',
+        '<!-- .slide: class="section-title" -->',
+        '',
+        '# Première partie',
+        '',
+        'Note:',
+        'Annoncer la partie.',
+        '',
+        '---',
+        '',
+        '## La 3ème révolution majeure',
+        '',
+        'Note:',
+        'Michel Serres, *Petite Poucette*.',
+        '',
+        '---',
+        '',
+        '## Avec du contenu',
+        '',
+        '- un point',
+        '',
+        'Note:',
+        'x',
+        '',
       ].join('\n')
       await writeFile(path.join(dir, 'slides.md'), md)
       const { code, stdout } = await check([dir, '--json'])
@@ -130,7 +148,10 @@ describe('diapo check', () => {
     expect(crowded[0]!.message).toMatch(/\d+ px high in the 720 px frame/)
     for (const profile of ['associations/jardins-partages.yml', 'associations/chorale-du-quartier.yml']) {
       const other = JSON.parse((await check(['--asso', profile, '--json'])).stdout) as CheckReport
-      expect(other.issues.filter((i) => i.rule === 'title-crowded'), profile).toEqual([])
+      expect(
+        other.issues.filter((i) => i.rule === 'title-crowded'),
+        profile,
+      ).toEqual([])
     }
   })
 

@@ -113,7 +113,9 @@ describe('diapo build errors', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/2 slides → dist\/index\.html/)
     const files = Object.keys(await snapshotDir(path.join(work, 'dist')))
-    expect(files).toEqual(expect.arrayContaining(['assets/diapo.css', 'assets/diapo.js', 'assets/theme.css', 'index.html', 'media/images/logo.png']))
+    expect(files).toEqual(
+      expect.arrayContaining(['assets/diapo.css', 'assets/diapo.js', 'assets/theme.css', 'index.html', 'media/images/logo.png']),
+    )
     // Only the deck's own files: nothing of the sources or the staging folder.
     expect(files.filter((f) => f.endsWith('.md') || f.includes('.diapo-tmp'))).toEqual([])
   })

@@ -8,8 +8,8 @@ const FRENCH = { LANG: 'fr_FR.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined 
 const ENGLISH = { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined }
 const DECKS = 'tests/fixtures/decks'
 
-describe('diapo in the user\'s language', () => {
-  it('prints its help in French on a French system, commander\'s own words included', async () => {
+describe("diapo in the user's language", () => {
+  it("prints its help in French on a French system, commander's own words included", async () => {
     const { code, stdout } = await runCli(['--help'], undefined, FRENCH)
     expect(code).toBe(0)
     expect(stdout).toContain('Utilisation : diapo [options] [commande]')
@@ -61,7 +61,7 @@ describe('diapo in the user\'s language', () => {
     }
   })
 
-  it('prints check\'s report in French', async () => {
+  it("prints check's report in French", async () => {
     if (!(await findBrowser())) return
     const { code, stdout } = await runCli(['check', `${DECKS}/low-contrast`], undefined, FRENCH)
     expect(code).toBe(1)

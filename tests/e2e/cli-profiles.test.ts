@@ -119,7 +119,8 @@ describe('diapo build --asso', () => {
       const dehyphen = (text: string): string => squeeze(text).replace(/-/g, '')
       expect(dehyphen(await pdfText(handout, 1))).toContain(dehyphen(name))
       // The deck's fonts only, the logos' included: an example to copy draws no text in a system font.
-      for (const pdf of ['slides.pdf', 'handout.pdf', 'notes.pdf']) expect(await foreignFonts(path.join(dir, pdf)), `${slug}/${pdf}`).toEqual([])
+      for (const pdf of ['slides.pdf', 'handout.pdf', 'notes.pdf'])
+        expect(await foreignFonts(path.join(dir, pdf)), `${slug}/${pdf}`).toEqual([])
     }
     // The tools diagnostic makes the Jardins deck longer than the minimal profiles'.
     const pages = async (slug: string): Promise<number> => Number((await pdfInfo(path.join(work, 'dist', slug, 'slides.pdf'))).Pages)
@@ -139,7 +140,9 @@ describe('diapo build --asso', () => {
     expect(run.code).toBe(1)
     const failures = run.stderr.split('\n').filter((l) => l.startsWith('error '))
     // The line starts with the profile; then the slide that never got ready, at its file:line.
-    expect(failures[0]).toMatch(/^error associations\/bloquee\.yml: associations\/bloquee\.md:1: this slide was not ready after .*\.pdf was not printed/)
+    expect(failures[0]).toMatch(
+      /^error associations\/bloquee\.yml: associations\/bloquee\.md:1: this slide was not ready after .*\.pdf was not printed/,
+    )
     expect(failures.at(-1)).toBe('error 1 of 2 profiles failed (associations/bloquee.yml); the others were built')
     expect(Number((await pdfInfo(path.join(work, 'dist', 'la-chorale', 'slides.pdf'))).Pages)).toBeGreaterThan(10)
   })

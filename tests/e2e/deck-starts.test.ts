@@ -110,8 +110,12 @@ describe('the rule is the browser’s', () => {
     const page = await browser.newPage()
     try {
       await page.setJavaScriptEnabled(true)
-      await page.setContent(`<!doctype html><body><section>${html}</section><section id="after">B</section><script>window.started = true</script></body>`)
-      const survives = await page.evaluate(() => !!document.getElementById('after') && (window as unknown as { started?: boolean }).started === true)
+      await page.setContent(
+        `<!doctype html><body><section>${html}</section><section id="after">B</section><script>window.started = true</script></body>`,
+      )
+      const survives = await page.evaluate(
+        () => !!document.getElementById('after') && (window as unknown as { started?: boolean }).started === true,
+      )
       expect(findSwallower(html) === undefined).toBe(survives)
     } finally {
       await page.close()

@@ -116,7 +116,9 @@ describe.skipIf(!browserPath)('the page of all decks and the single files', () =
           // Renamed, as a mail client may: the file must not depend on its name or its folder.
           const file = path.join(alone, 'piece-jointe.html')
           await copyFile(path.join(dir, deck.folder, deck.singleFile), file)
-          const expectedSlides = ((await readFile(path.join(dir, deck.folder, 'index.html'), 'utf8')).match(/<section[^>]* data-source="/g) ?? []).length
+          const expectedSlides = (
+            (await readFile(path.join(dir, deck.folder, 'index.html'), 'utf8')).match(/<section[^>]* data-source="/g) ?? []
+          ).length
           const page = await browser.newPage()
           await page.setViewport({ width: 1280, height: 720 })
           const requests = recordRequests(page)
@@ -173,7 +175,8 @@ async function showEverySlide(page: Page): Promise<{ count: number; problems: st
       deck.slide(h, v)
       await new Promise((r) => requestAnimationFrame(() => r(null)))
       const box = slide.getBoundingClientRect()
-      if (deck.getCurrentSlide() !== slide || box.width === 0 || getComputedStyle(slide).display === 'none') problems.push(`slide ${i + 1} not shown`)
+      if (deck.getCurrentSlide() !== slide || box.width === 0 || getComputedStyle(slide).display === 'none')
+        problems.push(`slide ${i + 1} not shown`)
       for (const img of slide.querySelectorAll('img')) {
         if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }))
         if (img.naturalWidth === 0) problems.push(`slide ${i + 1}: image ${img.alt} not loaded`)
@@ -192,7 +195,9 @@ async function checkSpeakerView(browser: Browser, page: Page): Promise<void> {
   await page.keyboard.press('s')
   const target = await browser.waitForTarget((t) => t.opener() === opener, { timeout: 30_000 })
   const speaker = (await target.page())!
-  await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, { timeout: 30_000 })
+  await speaker.waitForFunction(() => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').trim().length > 0, {
+    timeout: 30_000,
+  })
   await speaker.waitForFunction(() => /\d/.test(document.querySelector('.clock-value')?.textContent ?? ''), { timeout: 10_000 })
   const view = await speaker.evaluate(() => ({
     text: document.body.innerText,

@@ -56,7 +56,12 @@ afterAll(async () => {
 describe('diapo dev', () => {
   it('serves nothing outside the deck, even under the package.json of a parent folder', async () => {
     for (const file of ['notes-privees.txt', '.ssh/id_ed25519', 'package.json']) {
-      for (const url of [`${dev.url}@fs${tmp}/${file}`, `${dev.url}../${file}`, `${dev.url}%2e%2e/${file}`, `${dev.url}@fs/${tmp}/slides/../${file}`]) {
+      for (const url of [
+        `${dev.url}@fs${tmp}/${file}`,
+        `${dev.url}../${file}`,
+        `${dev.url}%2e%2e/${file}`,
+        `${dev.url}@fs/${tmp}/slides/../${file}`,
+      ]) {
         const res = await fetch(url)
         const body = await res.text()
         expect(body, url).not.toContain(SECRET)
@@ -110,7 +115,7 @@ describe('diapo dev', () => {
     await edit(theme, (text) => text.replace('#fbf6ee', '#ffffff'))
     await waitFor(page, async () => (await background()) === 'rgb(255, 255, 255)')
 
-    const width = (): Promise<number> => page.$eval('section img', (img) => (img).naturalWidth).catch(() => 0)
+    const width = (): Promise<number> => page.$eval('section img', (img) => img.naturalWidth).catch(() => 0)
     expect(await width()).toBe(200)
     const image = path.join(deck, 'images', 'carre.svg')
     await edit(image, (text) => text.replace('width="200"', 'width="300"'))
@@ -132,7 +137,13 @@ describe('diapo dev', () => {
     // Saved unchanged (diapo's own template): the page must still reload, as for any save.
     const template = path.join(ROOT, 'templates', 'deck.hbs')
     await writeFile(template, await readFile(template, 'utf8'))
-    await waitFor(page, () => page.evaluate(() => !(window as unknown as { before?: boolean }).before && !!(window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady()))
+    await waitFor(page, () =>
+      page.evaluate(
+        () =>
+          !(window as unknown as { before?: boolean }).before &&
+          !!(window as unknown as { diapo?: { isReady(): boolean } }).diapo?.isReady(),
+      ),
+    )
     expect(await page.evaluate(() => location.hash)).toBe('#/2')
     await page.close()
   })
@@ -236,7 +247,9 @@ describe('diapo dev', () => {
   })
 
   it('refuses to start on a deck that does not exist, with exit 1', async () => {
-    await expect(startDev([path.join(tmp, 'absent'), '--port', String(await freePort())])).rejects.toThrow(/exited \(1\): .*deck not found/s)
+    await expect(startDev([path.join(tmp, 'absent'), '--port', String(await freePort())])).rejects.toThrow(
+      /exited \(1\): .*deck not found/s,
+    )
   })
 
   it('stops cleanly on Ctrl-C', async () => {
@@ -265,7 +278,7 @@ describe('presenting', () => {
     await page.close()
   })
 
-  it('lists the keys in the deck\'s language with ?, from the dev server and from file://', async () => {
+  it("lists the keys in the deck's language with ?, from the dev server and from file://", async () => {
     const out = path.join(tmp, 'built-help')
     await run(['build', deck, '--out', out])
     for (const url of [dev.url, pathToFileURL(path.join(out, 'index.html')).href]) {
@@ -300,7 +313,7 @@ async function expectSpeakerView(page: Page, notes: string): Promise<void> {
   expect(clock).toMatch(/\d{1,2}:\d{2}/)
   expect(await popup.content()).toContain('À suivre')
   // The current-slide frame shows the deck, on the same slide.
-  const current = await popup.$eval('#current-slide iframe', (el) => (el).src)
+  const current = await popup.$eval('#current-slide iframe', (el) => el.src)
   expect(current).toContain(new URL(page.url()).pathname)
   await popup.close()
 }
@@ -318,14 +331,18 @@ function slideText(page: Page): Promise<string> {
 }
 
 function overlayText(page: Page): Promise<string> {
-  return page
-    .evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
-    .catch(() => '')
+  return page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').catch(() => '')
 }
 
 /** Polls `check` (which may run while the page reloads) until it is true. */
 async function waitFor(page: Page, check: () => Promise<boolean>, timeout = 15_000): Promise<void> {
-  if (!(await waitForCondition(check, timeout).then(() => true, () => false))) throw new Error(`timed out on ${page.url()}`)
+  if (
+    !(await waitForCondition(check, timeout).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw new Error(`timed out on ${page.url()}`)
 }
 
 async function waitForCondition(check: () => Promise<boolean>, timeout = 15_000): Promise<void> {

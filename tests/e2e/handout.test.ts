@@ -34,7 +34,14 @@ async function noteSentences(): Promise<string[]> {
   const compiled = await compileDeck({ cwd: ROOT, deck: DECK, withPdf: true, profile: await loadProfile(PROFILE, ROOT) })
   const notes = compiled.rendered.stacks.flatMap((s) => s.slides.map((slide) => slide.notesHtml))
   return notes
-    .flatMap((html) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').split(/(?<=[.!?])\s+|\n+/))
+    .flatMap((html) =>
+      html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .split(/(?<=[.!?])\s+|\n+/),
+    )
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length >= 20)
 }
@@ -123,10 +130,17 @@ describe.each(BROWSERS)('diapo build --asso --pdf with %s', (browser) => {
     for (const link of collectLinks(compiled.rendered)) expect(squeeze(list), link.href).toContain(squeeze(displayAddress(link.href)))
   })
 
-  it("ends with the contacts of Libérons nos ordis and of the association", async () => {
+  it('ends with the contacts of Libérons nos ordis and of the association', async () => {
     const total = Number((await pdfInfo(handout)).Pages)
     const last = squeeze(await pdfText(handout, total))
-    for (const text of ['Contacts', 'Libérons nos ordis', 'blog.libere-ton-ordi.com', ASSO, 'bureau@pentes.example.org', 'pentes.example.org']) {
+    for (const text of [
+      'Contacts',
+      'Libérons nos ordis',
+      'blog.libere-ton-ordi.com',
+      ASSO,
+      'bureau@pentes.example.org',
+      'pentes.example.org',
+    ]) {
       expect(last, text).toContain(squeeze(text))
     }
   })
@@ -139,7 +153,7 @@ describe.each(BROWSERS)('diapo build --asso --pdf with %s', (browser) => {
     expect(squeeze(await pdfText(notes))).toContain(squeeze('Diapositive 2 · ~6 min'))
   })
 
-  it('makes all three PDFs tagged, with bookmarks (sections, then slide titles), in the deck\'s fonts only', async () => {
+  it("makes all three PDFs tagged, with bookmarks (sections, then slide titles), in the deck's fonts only", async () => {
     for (const name of PDFS) {
       const file = path.join(dir, name)
       expect((await pdfInfo(file)).Tagged, name).toBe('yes')
@@ -148,11 +162,16 @@ describe.each(BROWSERS)('diapo build --asso --pdf with %s', (browser) => {
       const titles = outline.map((b) => b.title)
       expect(titles, name).toEqual(expect.arrayContaining(['Atelier support', 'Un logiciel libre', 'Conclusion']))
       const section = outline.find((b) => b.title === 'Un logiciel libre')!
-      expect(section.children.map((b) => b.title), name).toEqual(['Où trouver de l’aide'])
+      expect(
+        section.children.map((b) => b.title),
+        name,
+      ).toEqual(['Où trouver de l’aide'])
       for (const b of [...outline, ...outline.flatMap((x) => x.children)]) expect(b.page, `${name}: ${b.title}`).toBeGreaterThan(0)
     }
     // slides.pdf: slide n is page n (the tools table takes as many slides as its measured rows need: count them in the deck).
-    const sections = readFileSync(path.join(dir, 'index.html'), 'utf8').match(/<section[^>]* data-source="[\s\S]*?(?=<section[^>]* data-source="|$)/g)!
+    const sections = readFileSync(path.join(dir, 'index.html'), 'utf8').match(
+      /<section[^>]* data-source="[\s\S]*?(?=<section[^>]* data-source="|$)/g,
+    )!
     const conclusion = sections.findIndex((html) => /<h[12][^>]*>Conclusion</.test(html)) + 1
     expect(conclusion).toBeGreaterThan(5)
     const slides = await pdfOutline(path.join(dir, 'slides.pdf'))

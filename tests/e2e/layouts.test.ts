@@ -13,7 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { measureDeck } from '../../scripts/deck-metrics.mjs'
 import { contrastRatio, type Rgba } from '../../src/check/contrast.js'
 import { pdfInfo } from './pdf-tools.js'
-import { buildDeck, cleanup, closeBrowser, findBrowser, findOverflows, launchBrowser, openDeck, REPO_ROOT, runCli, tempDir } from './helpers.js'
+import {
+  buildDeck,
+  cleanup,
+  closeBrowser,
+  findBrowser,
+  findOverflows,
+  launchBrowser,
+  openDeck,
+  REPO_ROOT,
+  runCli,
+  tempDir,
+} from './helpers.js'
 
 interface DeckMetrics {
   totals: { hugsTop: number; almostNothing: number; dividers: number; layouts: string[]; iconsAndPictures: number; outside: string[] }
@@ -60,12 +71,19 @@ describe.skipIf(!found)('layouts in Chromium', () => {
     const onSlide = async <T>(dir: string, slide: number, fn: (page: Page) => Promise<T>): Promise<T> => {
       const { page, outside } = await openDeck(browser, dir, `#/${slide - 1}`)
       try {
-        const frame = await page.evaluate(() => ({ width: (window.diapo.getConfig() as { width: number }).width, height: (window.diapo.getConfig() as { height: number }).height }))
+        const frame = await page.evaluate(() => ({
+          width: (window.diapo.getConfig() as { width: number }).width,
+          height: (window.diapo.getConfig() as { height: number }).height,
+        }))
         await page.setViewport(frame)
         // No margin: the frame is the viewport, and boxes are measured in the frame's own pixels.
         await page.evaluate(() => window.diapo.configure({ margin: 0, transition: 'none' }))
         await page.evaluate((h) => window.diapo.slide(h, 0), slide - 1)
-        await page.waitForFunction((h) => window.diapo.getIndices().h === h && window.diapo.getCurrentSlide().classList.contains('present'), {}, slide - 1)
+        await page.waitForFunction(
+          (h) => window.diapo.getIndices().h === h && window.diapo.getCurrentSlide().classList.contains('present'),
+          {},
+          slide - 1,
+        )
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
         return await fn(page)
       } finally {
@@ -98,8 +116,11 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       expect(lefts[1]!).toBeGreaterThan(width / 2 - 40)
     })
 
-    it('fills the image\'s half of the frame beside the text, right or left', async () => {
-      for (const [slide, side] of [[5, 'right'], [6, 'left']] as const) {
+    it("fills the image's half of the frame beside the text, right or left", async () => {
+      for (const [slide, side] of [
+        [5, 'right'],
+        [6, 'left'],
+      ] as const) {
         const { img, text } = await onSlide(wide, slide, (page) =>
           page.evaluate(() => {
             const section = window.diapo.getCurrentSlide()
@@ -135,7 +156,10 @@ describe.skipIf(!found)('layouts in Chromium', () => {
         })
         // The photo as shown behind the heading, the text hidden.
         await page.evaluate(() =>
-          window.diapo.getCurrentSlide().querySelectorAll<HTMLElement>(':is(h2, p:not(:has(img)))').forEach((e) => (e.style.visibility = 'hidden')),
+          window.diapo
+            .getCurrentSlide()
+            .querySelectorAll<HTMLElement>(':is(h2, p:not(:has(img)))')
+            .forEach((e) => (e.style.visibility = 'hidden')),
         )
         const png = await page.screenshot({ clip: box, encoding: 'base64', captureBeyondViewport: false })
         const pixels = await page.evaluate(async (data) => {
@@ -149,7 +173,8 @@ describe.skipIf(!found)('layouts in Chromium', () => {
           ctx.drawImage(img, 0, 0)
           const d = ctx.getImageData(0, 0, img.width, img.height).data
           let best = [0, 0, 0]
-          for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > best[0]! + best[1]! + best[2]!) best = [d[i]!, d[i + 1]!, d[i + 2]!]
+          for (let i = 0; i < d.length; i += 4)
+            if (d[i]! + d[i + 1]! + d[i + 2]! > best[0]! + best[1]! + best[2]!) best = [d[i]!, d[i + 1]!, d[i + 2]!]
           return best
         }, png)
         const rgb = (css: string): Rgba => [...css.match(/\d+/g)!.slice(0, 3).map(Number), 1] as Rgba
@@ -161,7 +186,7 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       expect(ratio).toBeGreaterThanOrEqual(4.5)
     })
 
-    it('numbers a section divider and inlines icons drawn in the theme\'s colour', async () => {
+    it("numbers a section divider and inlines icons drawn in the theme's colour", async () => {
       const divider = await onSlide(wide, 2, (page) =>
         page.evaluate(() => ({
           part: window.diapo.getCurrentSlide().getAttribute('data-part'),
@@ -198,7 +223,12 @@ describe.skipIf(!found)('layouts in Chromium', () => {
       const { page, outside } = await openDeck(browser, narrow)
       try {
         await page.setViewport({ width: 960, height: 720 })
-        expect(await page.evaluate(() => { const c = window.diapo.getConfig() as { width: number; height: number }; return [c.width, c.height] })).toEqual([960, 720])
+        expect(
+          await page.evaluate(() => {
+            const c = window.diapo.getConfig() as { width: number; height: number }
+            return [c.width, c.height]
+          }),
+        ).toEqual([960, 720])
         expect(await findOverflows(page)).toEqual([])
       } finally {
         await page.close()
@@ -209,7 +239,24 @@ describe.skipIf(!found)('layouts in Chromium', () => {
 
   it('prints the picture beside the text in slides.pdf as on screen: the text in its half only', async () => {
     const half = async (dir: string, page: number, x: number, width: number) =>
-      (await run('pdftotext', ['-f', String(page), '-l', String(page), '-x', String(x), '-y', '0', '-W', String(width), '-H', '500', path.join(dir, 'slides.pdf'), '-'])).stdout.trim()
+      (
+        await run('pdftotext', [
+          '-f',
+          String(page),
+          '-l',
+          String(page),
+          '-x',
+          String(x),
+          '-y',
+          '0',
+          '-W',
+          String(width),
+          '-H',
+          '500',
+          path.join(dir, 'slides.pdf'),
+          '-',
+        ])
+      ).stdout.trim()
     // Slide 5 (image-right) on a 960×540 pt page: its text on the left, nothing over the picture (the
     // bottom strip holds the slide number).
     expect(await half(wide, 5, 0, 480)).toContain('Un fichier des jardiniers')

@@ -44,8 +44,13 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const body = KINDS(base).map((k) => `${k}\n`).join('\n')
-  await writeFile(path.join(dir, 'deck.md'), `# Distant\n\n${body}\nNote:\n<img src="${base}/notes.png">\n\n---\n\n<!-- .slide: data-background-image="${base}/background.png" -->\n\n# Fin\n`)
+  const body = KINDS(base)
+    .map((k) => `${k}\n`)
+    .join('\n')
+  await writeFile(
+    path.join(dir, 'deck.md'),
+    `# Distant\n\n${body}\nNote:\n<img src="${base}/notes.png">\n\n---\n\n<!-- .slide: data-background-image="${base}/background.png" -->\n\n# Fin\n`,
+  )
 })
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
@@ -58,7 +63,25 @@ describe('a deck naming remote resources', () => {
     expect(code, stderr).toBe(0)
     expect(hits).toEqual([])
     const warned = [...stderr.matchAll(/deck\.md:(\d+): .* loads (\S+), from outside the deck/g)].map((m) => m[2]!.replace(base, ''))
-    for (const file of ['/img.png', '/srcset.png', '/frame.html', '/script.js', '/import.css', '/bg.png', '/font.woff2', '/video.mp4', '/poster.png', '/audio.mp3', '/object.svg', '/link.css', '/embed.svg', '/svg.png', '/source.png', '/notes.png', '/background.png']) {
+    for (const file of [
+      '/img.png',
+      '/srcset.png',
+      '/frame.html',
+      '/script.js',
+      '/import.css',
+      '/bg.png',
+      '/font.woff2',
+      '/video.mp4',
+      '/poster.png',
+      '/audio.mp3',
+      '/object.svg',
+      '/link.css',
+      '/embed.svg',
+      '/svg.png',
+      '/source.png',
+      '/notes.png',
+      '/background.png',
+    ]) {
       expect(warned).toContain(file)
     }
   })

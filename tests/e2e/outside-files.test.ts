@@ -76,6 +76,8 @@ describe('files from outside the deck', () => {
     const result = await runCli(['check', 'slides', '--json'], work)
     expect(result.code).toBe(1)
     const report = JSON.parse(result.stdout) as { issues: { rule: string; file: string; line: number }[] }
-    expect(report.issues).toContainEqual(expect.objectContaining({ rule: 'media-outside', file: path.join('slides', '01-titre.md'), line: 5 }))
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ rule: 'media-outside', file: path.join('slides', '01-titre.md'), line: 5 }),
+    )
   })
 })

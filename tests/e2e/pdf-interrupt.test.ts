@@ -66,7 +66,10 @@ describe('diapo build --pdf stopped by a signal', () => {
       const base = mkdtempSync(path.join(work, 'sig-'))
       const tmp = path.join(base, 'tmp')
       mkdirSync(tmp)
-      const child = startCli(['build', 'slides', '--pdf', '--browser-path', browser, '--out', path.join(base, 'out')], { TMPDIR: tmp, CI: '1' })
+      const child = startCli(['build', 'slides', '--pdf', '--browser-path', browser, '--out', path.join(base, 'out')], {
+        TMPDIR: tmp,
+        CI: '1',
+      })
       let stderr = ''
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
@@ -91,7 +94,9 @@ describe('diapo build --pdf stopped by a signal', () => {
       while (Object.values(await leftovers()).some((l) => l.length > 0) && Date.now() < gone) await new Promise((r) => setTimeout(r, 100))
       expect(await leftovers(), `${signal} ${when} with ${browser}`).toEqual({ processes: [], profiles: [], staging: [] })
       if (signal !== 'SIGKILL' && when !== 'at once') {
-        expect(stderr, browser).toMatch(signal === 'SIGINT' ? /interrupted \(Ctrl-C\): diapo stopped/ : /stopped \(SIGTERM\): diapo stopped/)
+        expect(stderr, browser).toMatch(
+          signal === 'SIGINT' ? /interrupted \(Ctrl-C\): diapo stopped/ : /stopped \(SIGTERM\): diapo stopped/,
+        )
         expect(stderr).not.toMatch(/could not start|\n\s+at |bug in diapo/)
       }
     }
@@ -122,7 +127,13 @@ describe('diapo build interrupted, in French', () => {
     const base = mkdtempSync(path.join(work, 'fr-'))
     const tmp = path.join(base, 'tmp')
     mkdirSync(tmp)
-    const child = startCli([...lang, 'build', 'slides', '--pdf', '--out', path.join(base, 'out')], { TMPDIR: tmp, CI: '1', LANG: system, LC_ALL: '', LC_MESSAGES: '' })
+    const child = startCli([...lang, 'build', 'slides', '--pdf', '--out', path.join(base, 'out')], {
+      TMPDIR: tmp,
+      CI: '1',
+      LANG: system,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+    })
     let stderr = ''
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))

@@ -37,7 +37,10 @@ describe.each(browsers)('the photo deck with $name', ({ name, executablePath }) 
     expect(Number((await pdfInfo(file)).Pages)).toBe(SLIDE_IMAGES.length)
     const images = await pdfImages(file)
     SLIDE_IMAGES.forEach((sizes, i) => {
-      expect(images.filter((img) => img.page === i + 1).map((img) => `${img.width}x${img.height}`), `slide ${i + 1}`).toEqual(sizes)
+      expect(
+        images.filter((img) => img.page === i + 1).map((img) => `${img.width}x${img.height}`),
+        `slide ${i + 1}`,
+      ).toEqual(sizes)
     })
     // The JPEGs go in as they are (DCT), not decoded and recompressed.
     expect(images.find((img) => img.width === 1920)?.enc).toBe('jpeg')

@@ -31,7 +31,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = REPO
 /** `pdfinfo` as a map of its fields. */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [file])
-  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  )
 }
 
 /** Text of a PDF (or of pages `first`..`last`), by `pdftotext`. */
@@ -75,7 +80,10 @@ export async function misplacedObjects(file: string): Promise<number[]> {
   const pdf = (await readFile(file)).toString('latin1')
   const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf)![1])
   const [, first, count] = /^xref\s+(\d+) (\d+)\s/.exec(pdf.slice(startxref))!.map(Number)
-  const table = pdf.slice(startxref).split('\n').slice(2, 2 + count!)
+  const table = pdf
+    .slice(startxref)
+    .split('\n')
+    .slice(2, 2 + count!)
   return table.flatMap((entry, i) => {
     const num = first! + i
     return entry.endsWith('n ') && !pdf.startsWith(`${num} 0 obj`, Number(entry.slice(0, 10))) ? [num] : []
@@ -117,13 +125,11 @@ export async function pdfImages(file: string): Promise<{ page: number; width: nu
 /** `WIDTHxHEIGHT` of every image object of a PDF, also those only used inside a pattern (a CSS background scaled down). */
 export async function pdfImageObjects(file: string): Promise<string[]> {
   const pdf = await PDFDocument.load(await readFile(file))
-  return pdf.context
-    .enumerateIndirectObjects()
-    .flatMap(([, obj]) => {
-      const dict = (obj as { dict?: PDFDict }).dict
-      if (!(dict instanceof PDFDict) || dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) return []
-      return [`${dict.get(PDFName.of('Width'))?.toString()}x${dict.get(PDFName.of('Height'))?.toString()}`]
-    })
+  return pdf.context.enumerateIndirectObjects().flatMap(([, obj]) => {
+    const dict = (obj as { dict?: PDFDict }).dict
+    if (!(dict instanceof PDFDict) || dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) return []
+    return [`${dict.get(PDFName.of('Width'))?.toString()}x${dict.get(PDFName.of('Height'))?.toString()}`]
+  })
 }
 
 /** Share of the pixels of page `page` (rendered by `pdftoppm` at 20 dpi) within 12 of `rgb` in each channel. */
@@ -176,7 +182,12 @@ export async function pdfOutline(file: string): Promise<PdfBookmark[]> {
 export async function pdfWords(file: string, page: number): Promise<{ word: string; height: number }[]> {
   const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { maxBuffer: 64 * 1024 * 1024 })
   return [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    word: m[3]!.replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    word: m[3]!
+      .replace(/&amp;/g, '&')
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
     height: Number(m[2]) - Number(m[1]),
   }))
 }

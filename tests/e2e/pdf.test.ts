@@ -93,7 +93,8 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
     for (const name of PDFS) {
       const text = await pdfText(path.join(out, name))
       // The first and last slides, and a fragment of the conclusion.
-      for (const words of ['Emancip', 'Accompagnement des associations', 'Faites-le en conscience', 'enjeu de société']) expect(text, name).toContain(words)
+      for (const words of ['Emancip', 'Accompagnement des associations', 'Faites-le en conscience', 'enjeu de société'])
+        expect(text, name).toContain(words)
     }
   })
 
@@ -141,7 +142,10 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
       const file = path.join(out, name)
       expect((await pdfInfo(file)).Tagged, name).toBe('yes')
       const outline = await pdfOutline(file)
-      expect(outline.map((b) => b.title), name).toEqual(expect.arrayContaining(['Emancip’asso', 'Les alternatives', 'Conclusion']))
+      expect(
+        outline.map((b) => b.title),
+        name,
+      ).toEqual(expect.arrayContaining(['Emancip’asso', 'Les alternatives', 'Conclusion']))
       expect(outline.flatMap((b) => b.children).length, name).toBeGreaterThan(5)
     }
   })
@@ -170,7 +174,7 @@ describe.each(await findTestBrowsers())('diapo build --pdf on the default deck, 
       await page.goto(pathToFileURL(path.join(out, 'index.html')).href)
       await page.waitForFunction(() => window.diapo?.isReady())
       await page.keyboard.press('?')
-      const href = await page.$eval('.diapo-help a.diapo-handout-link', (a) => (a).href)
+      const href = await page.$eval('.diapo-help a.diapo-handout-link', (a) => a.href)
       expect(href).toBe(pathToFileURL(path.join(out, 'handout.pdf')).href)
     } finally {
       await closeBrowser(browser)
@@ -250,7 +254,11 @@ describe('diapo pdf on a deck with vertical slides, fragments and handoutUrl', (
 describe('one browser printing several decks', () => {
   it('reuses its pages from deck to deck, and each PDF has its own deck', async () => {
     await using session = openBrowser()
-    for (const [name, deck] of [['fixture-a', FIXTURE], ['default-b', path.join(ROOT, 'slides')], ['fixture-c', FIXTURE]] as const) {
+    for (const [name, deck] of [
+      ['fixture-a', FIXTURE],
+      ['default-b', path.join(ROOT, 'slides')],
+      ['fixture-c', FIXTURE],
+    ] as const) {
       const dir = path.join(work, name)
       const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
       await writeDeck(compiled, dir)
@@ -270,7 +278,10 @@ describe('the warnings of the PDF export', () => {
     cpSync(path.join(ROOT, 'tests', 'fixtures', 'decks', 'too-long'), deck, { recursive: true })
     const file = path.join(deck, 'slides.md')
     // Notes far too long for their box in notes.pdf, on the first slide.
-    const source = readFileSync(file, 'utf8').replace('Note: ok', `Note: ${'Une phrase de notes bien trop longue pour la page. '.repeat(300)}`)
+    const source = readFileSync(file, 'utf8').replace(
+      'Note: ok',
+      `Note: ${'Une phrase de notes bien trop longue pour la page. '.repeat(300)}`,
+    )
     writeFileSync(file, source)
     const compiled = await compileDeck({ cwd: ROOT, deck, withPdf: true })
     const dir = path.join(work, 'warnings')

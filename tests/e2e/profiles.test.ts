@@ -37,7 +37,7 @@ afterAll(async () => {
 describe('a deck built for an association', () => {
   it('shows the name on the title slide as written, and runs none of it', async () => {
     const title = await page.$eval('section.title-slide', (s) => ({
-      text: (s).innerText,
+      text: s.innerText,
       scripts: s.querySelectorAll('script').length,
       emphasis: s.querySelectorAll('em, a').length,
     }))
@@ -119,14 +119,14 @@ describe('a deck built for an association', () => {
   })
 
   it('leaves out the excluded section and puts the extra slides right after their section', async () => {
-    const sections = await page.$$eval('.slides section[data-section]', (all) => all.map((s) => (s).dataset.section!))
+    const sections = await page.$$eval('.slides section[data-section]', (all) => all.map((s) => s.dataset.section!))
     expect(sections).not.toContain('references')
     expect(sections).toContain('titre')
     const extra = sections.indexOf('nos-slides')
     expect(extra).toBeGreaterThan(0)
     expect(sections[extra - 1]).toBe('alternatives')
     expect(sections.lastIndexOf('alternatives')).toBe(extra - 1)
-    const text = await page.$eval('section[data-section="nos-slides"]', (s) => (s).innerText)
+    const text = await page.$eval('section[data-section="nos-slides"]', (s) => s.innerText)
     expect(text).toContain('Une diapositive propre à Club des amis.')
   })
 

@@ -76,7 +76,8 @@ function splitFrontMatter(text: string): { body: string; options: Record<string,
   if (!m) return { body: text, options: {} }
   try {
     const data: unknown = parseYaml(m[1]!)
-    if (data && typeof data === 'object' && !Array.isArray(data)) return { body: text.slice(m[0].length), options: data as Record<string, unknown> }
+    if (data && typeof data === 'object' && !Array.isArray(data))
+      return { body: text.slice(m[0].length), options: data as Record<string, unknown> }
   } catch {
     // not YAML: slides
   }
@@ -111,11 +112,34 @@ function readSlides(): DeckView {
       .replace(/\s+([;:!?»])/g, '$1')
       .replace(/«\s+/g, '«')
       .trim()
-  const RUNTIME_CLASSES = new Set(['present', 'past', 'future', 'stack', 'visible', 'current-fragment', 'code-wrapper', 'has-dark-background', 'has-light-background'])
+  const RUNTIME_CLASSES = new Set([
+    'present',
+    'past',
+    'future',
+    'stack',
+    'visible',
+    'current-fragment',
+    'code-wrapper',
+    'has-dark-background',
+    'has-light-background',
+  ])
   const RUNTIME_ATTRIBUTES = new Set([
-    'data-markdown', 'data-markdown-parsed', 'data-separator', 'data-separator-vertical', 'data-separator-notes',
-    'data-section', 'data-source', 'hidden', 'aria-hidden', 'style', 'data-index-h', 'data-index-v',
-    'data-previous-indexv', 'data-fragment-index', 'data-background-image-loaded', 'inert',
+    'data-markdown',
+    'data-markdown-parsed',
+    'data-separator',
+    'data-separator-vertical',
+    'data-separator-notes',
+    'data-section',
+    'data-source',
+    'hidden',
+    'aria-hidden',
+    'style',
+    'data-index-h',
+    'data-index-v',
+    'data-previous-indexv',
+    'data-fragment-index',
+    'data-background-image-loaded',
+    'inert',
   ])
   // Attributes Markdown writes by itself (links, images, tables, task lists): not an author's choice.
   const CONTENT_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'type', 'checked', 'disabled', 'start', 'align', 'controls'])
@@ -125,12 +149,20 @@ function readSlides(): DeckView {
     return decodeURIComponent(src.split(/[?#]/)[0]!.split('/').pop()!)
   }
   const classes = (el: Element) =>
-    [...el.classList].filter((c) => !RUNTIME_CLASSES.has(c) && !/^(?:hljs|language-)/.test(c)).sort().join(' ')
+    [...el.classList]
+      .filter((c) => !RUNTIME_CLASSES.has(c) && !/^(?:hljs|language-)/.test(c))
+      .sort()
+      .join(' ')
   const attributesOf = (el: Element, skip: Set<string>) => {
     const out: Record<string, string> = {}
     for (const { name, value } of [...el.attributes]) {
       if (skip.has(name) || name === 'class') continue
-      out[name] = MEDIA_ATTRIBUTES.test(name) ? value.split(',').map((v) => base(v.trim())).join(',') : value
+      out[name] = MEDIA_ATTRIBUTES.test(name)
+        ? value
+            .split(',')
+            .map((v) => base(v.trim()))
+            .join(',')
+        : value
     }
     const cls = classes(el)
     if (cls) out.class = cls
@@ -228,7 +260,10 @@ export function nameMedia(deck: DeckView): DeckView {
   return deck.map((stack) =>
     stack.map((s) => ({
       ...s,
-      media: s.media.map((m) => ({ tag: m.tag, src: /^(?:[a-z]+:|\/\/)/i.test(m.src) ? m.src : decodeURIComponent(m.src.split('/').pop()!) })),
+      media: s.media.map((m) => ({
+        tag: m.tag,
+        src: /^(?:[a-z]+:|\/\/)/i.test(m.src) ? m.src : decodeURIComponent(m.src.split('/').pop()!),
+      })),
     })),
   )
 }

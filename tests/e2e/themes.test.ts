@@ -43,7 +43,10 @@ describe.skipIf(!browserPath)('themes and frame in Chromium', () => {
       const dir = await build([deck, '--theme', theme])
       const worst = await withDeck(dir, lowestContrasts)
       expect(worst.length, deck).toBeGreaterThan(10)
-      expect(worst.filter((w) => w.ratio < 7), deck).toEqual([])
+      expect(
+        worst.filter((w) => w.ratio < 7),
+        deck,
+      ).toEqual([])
     }
   })
 
@@ -113,7 +116,10 @@ function lowestContrasts(page: Page): Promise<Contrast[]> {
       const fg = parse(getComputedStyle(el).color)
       const blended = fg.slice(0, 3).map((v, i) => v * fg[3]! + bg[i]! * (1 - fg[3]!))
       const [l1, l2] = [luminance(blended), luminance(bg)].sort((a, b) => b - a)
-      results.push({ ratio: Math.round(((l1! + 0.05) / (l2! + 0.05)) * 100) / 100, what: `<${el.tagName.toLowerCase()}> ${el.textContent.trim().slice(0, 30)}` })
+      results.push({
+        ratio: Math.round(((l1! + 0.05) / (l2! + 0.05)) * 100) / 100,
+        what: `<${el.tagName.toLowerCase()}> ${el.textContent.trim().slice(0, 30)}`,
+      })
     }
     return results.sort((a, b) => a.ratio - b.ratio)
   })

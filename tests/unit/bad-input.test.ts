@@ -58,7 +58,10 @@ describe('bad input is a located DeckError, never a crash', () => {
   })
 
   it('usual separators stay accepted', async () => {
-    await writeFile(path.join(dir, 'ok.md'), '---\nseparator: "^(\\\\r\\\\n?|\\\\n)---(\\\\r\\\\n?|\\\\n)$"\nverticalSeparator: "^-{4,}$"\n---\n# A\n')
+    await writeFile(
+      path.join(dir, 'ok.md'),
+      '---\nseparator: "^(\\\\r\\\\n?|\\\\n)---(\\\\r\\\\n?|\\\\n)$"\nverticalSeparator: "^-{4,}$"\n---\n# A\n',
+    )
     await expect(compileDeck({ cwd: dir, deck: 'ok.md' })).resolves.toBeTruthy()
   })
 

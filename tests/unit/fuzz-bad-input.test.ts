@@ -24,9 +24,44 @@ const COMPILE_RUNS = 200
 const FILES = ['/deck/01-titre.md', '/deck/02-suite.md']
 
 const hostile = fc.constantFrom(
-  '&#99999999;', '&#xd800;', '&#0;', '&#x110000;', '&amp;', '&bogus;', '%', '%2e%2e/', '../', '..%2f', '~', '\u0000', '\uFEFF',
-  '*alias', '&anchor', '**gras**', '{{', '}}', '{{ nom }}', '<!--', '-->', '<!-- .element: class="x" -->', '<!-- .slide: data-x="1" -->',
-  '<textarea>', '<script>', '<style>', '<title>', '</div>', 'Note:', 'Handout:', '```', '~~~', '---', '----', '--', '\r\n', '\t', '> > >',
+  '&#99999999;',
+  '&#xd800;',
+  '&#0;',
+  '&#x110000;',
+  '&amp;',
+  '&bogus;',
+  '%',
+  '%2e%2e/',
+  '../',
+  '..%2f',
+  '~',
+  '\u0000',
+  '\uFEFF',
+  '*alias',
+  '&anchor',
+  '**gras**',
+  '{{',
+  '}}',
+  '{{ nom }}',
+  '<!--',
+  '-->',
+  '<!-- .element: class="x" -->',
+  '<!-- .slide: data-x="1" -->',
+  '<textarea>',
+  '<script>',
+  '<style>',
+  '<title>',
+  '</div>',
+  'Note:',
+  'Handout:',
+  '```',
+  '~~~',
+  '---',
+  '----',
+  '--',
+  '\r\n',
+  '\t',
+  '> > >',
 )
 const word = fc.constantFrom('atelier', 'données', 'libre', 'Café', 'éthique', 'https://exemple.org/a-b', 'images/photo.png')
 const piece = fc.oneof({ weight: 3, arbitrary: word }, { weight: 2, arbitrary: hostile })
@@ -41,12 +76,28 @@ const line = fc.oneof(
   fc.integer({ min: 1, max: 400 }).map((n) => `${'  '.repeat(n)}- liste`),
 )
 const frontMatterLine = fc.oneof(
-  fc.constantFrom('title: Atelier', 'title: *Atelier', 'title: **Emancip’asso**', 'lang: fr', 'theme: black', 'theme: inconnu', 'separator: "^(-+)+$"'),
-  fc.constantFrom('separator: "["', 'a: &a [x, x]', 'b: [*a, *a, *a]', 'title: Atelier: outils', '\ttitle: T', 'title:T', 'author: "ouvert'),
+  fc.constantFrom(
+    'title: Atelier',
+    'title: *Atelier',
+    'title: **Emancip’asso**',
+    'lang: fr',
+    'theme: black',
+    'theme: inconnu',
+    'separator: "^(-+)+$"',
+  ),
+  fc.constantFrom(
+    'separator: "["',
+    'a: &a [x, x]',
+    'b: [*a, *a, *a]',
+    'title: Atelier: outils',
+    '\ttitle: T',
+    'title:T',
+    'author: "ouvert',
+  ),
 )
-const markdownFile = fc.tuple(fc.option(fc.array(frontMatterLine, { maxLength: 4 })), fc.array(line, { minLength: 1, maxLength: 12 })).map(
-  ([front, body]) => `${front ? `---\n${front.join('\n')}\n---\n` : ''}${body.join('\n')}\n`,
-)
+const markdownFile = fc
+  .tuple(fc.option(fc.array(frontMatterLine, { maxLength: 4 })), fc.array(line, { minLength: 1, maxLength: 12 }))
+  .map(([front, body]) => `${front ? `---\n${front.join('\n')}\n---\n` : ''}${body.join('\n')}\n`)
 
 /** The property: built, or refused by a DeckError that names one of the deck's files and a line in it. */
 function expectLocatedOrFine(run: () => unknown, texts: string[]): void {
@@ -79,7 +130,21 @@ describe('fuzzed decks and profiles', () => {
 
   it(`${RUNS} profiles: read, or a located DeckError`, () => {
     const value = fc.oneof(word, hostile, fc.constantFrom('"#0a7d5c"', '#0a7d5c', 'WhatsApp, Drive', '[a, b', '{ x: 1 }', '2026-02-30', ''))
-    const key = fc.constantFrom('name', 'slug', 'shortName', 'logo', 'handoutUrl', 'colors', '  primary', '  accent', 'tools', '  - need', 'workshop', '  date', '  place')
+    const key = fc.constantFrom(
+      'name',
+      'slug',
+      'shortName',
+      'logo',
+      'handoutUrl',
+      'colors',
+      '  primary',
+      '  accent',
+      'tools',
+      '  - need',
+      'workshop',
+      '  date',
+      '  place',
+    )
     const profile = fc.array(fc.tuple(key, value), { maxLength: 10 }).map((lines) => lines.map(([k, v]) => `${k}: ${v}`).join('\n'))
     fc.assert(
       fc.property(profile, (text) => {

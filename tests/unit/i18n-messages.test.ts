@@ -11,13 +11,24 @@ import { deckErrorOf } from './deck-error.js'
 
 afterEach(() => setLang(undefined))
 
-const PROFILE = ['name: Les Amis', 'workshop:', '  date: 2026-12-03', '  facilitator: Camille', '  place: Maison des assos: salle 2', ''].join('\n')
+const PROFILE = [
+  'name: Les Amis',
+  'workshop:',
+  '  date: 2026-12-03',
+  '  facilitator: Camille',
+  '  place: Maison des assos: salle 2',
+  '',
+].join('\n')
 
 describe('the messages of reading a deck, on a French system', () => {
   it('says an image is missing in French', async () => {
     setLang('fr')
     const missing = path.join(import.meta.dirname, 'absent.png')
-    const problem = await inspectMedia({ source: missing, target: 'media/absent.png', loc: { file: 'a.md', line: 1 } }, { roots: [import.meta.dirname] }, 'images/absent.png')
+    const problem = await inspectMedia(
+      { source: missing, target: 'media/absent.png', loc: { file: 'a.md', line: 1 } },
+      { roots: [import.meta.dirname] },
+      'images/absent.png',
+    )
     expect(problem?.message).toBe('image introuvable : images/absent.png')
   })
 

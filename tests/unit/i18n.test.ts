@@ -31,7 +31,9 @@ describe('the language diapo speaks', () => {
 
   it('fills in a message in the language set', () => {
     setLang('fr')
-    expect(t('check.summary', { deck: 'slides', slides: 1, errors: 0, warnings: 2 })).toBe('slides : 1 diapositive, 0 erreur, 2 avertissements')
+    expect(t('check.summary', { deck: 'slides', slides: 1, errors: 0, warnings: 2 })).toBe(
+      'slides : 1 diapositive, 0 erreur, 2 avertissements',
+    )
     setLang('en')
     expect(t('check.summary', { deck: 'slides', slides: 1, errors: 0, warnings: 2 })).toBe('slides: 1 slide, 0 errors, 2 warnings')
   })
@@ -43,22 +45,43 @@ describe('the language diapo speaks', () => {
 
   it('has every English message in French, translated', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort())
-    const same = Object.keys(en).filter((k) => typeof en[k as keyof typeof en] === 'string' && en[k as keyof typeof en] === fr[k as keyof typeof fr])
+    const same = Object.keys(en).filter(
+      (k) => typeof en[k as keyof typeof en] === 'string' && en[k as keyof typeof en] === fr[k as keyof typeof fr],
+    )
     expect(same).toEqual([])
   })
 })
 
 describe('a diagnostic', () => {
-  const d = { severity: 'error' as const, rule: 'image-alt', loc: { file: '/home/camille/talk/slides/a.md', line: 4 }, slide: 2, message: 'image without alternative text: logo.png', hint: 'describe it' }
+  const d = {
+    severity: 'error' as const,
+    rule: 'image-alt',
+    loc: { file: '/home/camille/talk/slides/a.md', line: 4 },
+    slide: 2,
+    message: 'image without alternative text: logo.png',
+    hint: 'describe it',
+  }
 
   it('prints as severity, place, message and hint, in the language set', () => {
     setLang('en')
-    expect(formatDiagnostic(d, { cwd: '/home/camille/talk' })).toBe('error slides/a.md:4 (slide 2): image without alternative text: logo.png\n  → describe it')
+    expect(formatDiagnostic(d, { cwd: '/home/camille/talk' })).toBe(
+      'error slides/a.md:4 (slide 2): image without alternative text: logo.png\n  → describe it',
+    )
     setLang('fr')
-    expect(formatDiagnostic({ ...d, severity: 'warning', hint: undefined }, { cwd: '/elsewhere' })).toBe('attention /home/camille/talk/slides/a.md:4 (diapositive 2): image without alternative text: logo.png')
+    expect(formatDiagnostic({ ...d, severity: 'warning', hint: undefined }, { cwd: '/elsewhere' })).toBe(
+      'attention /home/camille/talk/slides/a.md:4 (diapositive 2): image without alternative text: logo.png',
+    )
   })
 
   it('gives tools flat keys with the file relative to the working folder', () => {
-    expect(diagnosticJson(d, '/home/camille/talk')).toEqual({ severity: 'error', rule: 'image-alt', slide: 2, file: 'slides/a.md', line: 4, message: d.message, hint: 'describe it' })
+    expect(diagnosticJson(d, '/home/camille/talk')).toEqual({
+      severity: 'error',
+      rule: 'image-alt',
+      slide: 2,
+      file: 'slides/a.md',
+      line: 4,
+      message: d.message,
+      hint: 'describe it',
+    })
   })
 })

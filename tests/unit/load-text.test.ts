@@ -27,7 +27,10 @@ describe('loadText', () => {
 
   it('reads UTF-8 with or without a byte order mark, CRLF kept', async () => {
     expect(await loadText(await fileWith('plain.md', Buffer.from(TEXT, 'utf8')), 'E_DECK')).toBe(TEXT)
-    const bom = await loadText(await fileWith('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')])), 'E_DECK')
+    const bom = await loadText(
+      await fileWith('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')])),
+      'E_DECK',
+    )
     expect(bom.replace(/^\uFEFF/, '')).toBe(TEXT)
   })
 

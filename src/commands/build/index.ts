@@ -73,9 +73,15 @@ export async function runBuild(ctx: CliContext, deck: string, opts: BuildCliOpti
   }
   const { build } = await import('./run.js')
   const result = await build({ ...input, onProgress: progress?.createPdfProgress(), onBrowser: progress?.createBrowserNotice() })
-  if (opts.json) return printJson({ decks: [deckJson(result, ctx.cwd)], decksPage: rel(result.decksPage, ctx.cwd), diagnostics: result.diagnostics }, ctx.cwd)
+  if (opts.json)
+    return printJson(
+      { decks: [deckJson(result, ctx.cwd)], decksPage: rel(result.decksPage, ctx.cwd), diagnostics: result.diagnostics },
+      ctx.cwd,
+    )
   for (const d of result.diagnostics) log.diagnostic(d, ctx.cwd)
-  log.success(`${t('build.written', { slides: result.slideCount, files: writtenFiles(result, ctx.cwd) })} (${log.formatSeconds(performance.now() - started)})`)
+  log.success(
+    `${t('build.written', { slides: result.slideCount, files: writtenFiles(result, ctx.cwd) })} (${log.formatSeconds(performance.now() - started)})`,
+  )
   if (result.decksPage) log.success(t('build.decksPage', { file: displayPath(result.decksPage, ctx.cwd) }))
 }
 
@@ -97,7 +103,10 @@ function reportProfiles(ctx: CliContext, outcomes: ProfileOutcome[], opts: Build
   if (opts.json) {
     const decks = outcomes.filter((o) => o.result).map((o) => ({ profile: o.file, slug: o.slug, ...deckJson(o.result!, ctx.cwd) }))
     const diagnostics = outcomes.flatMap((o) => [...(o.result?.diagnostics ?? []), ...(o.error ? [profileDiagnostic(o, ctx.cwd)] : [])])
-    printJson({ decks, decksPage: rel(decksPage, ctx.cwd), diagnostics: [...diagnostics, ...(failure ? [failure.toDiagnostic()] : [])] }, ctx.cwd)
+    printJson(
+      { decks, decksPage: rel(decksPage, ctx.cwd), diagnostics: [...diagnostics, ...(failure ? [failure.toDiagnostic()] : [])] },
+      ctx.cwd,
+    )
     // One JSON document on stdout, the failures in it: exit 1 all the same.
     if (failure) process.exitCode = 1
     return
@@ -113,14 +122,20 @@ function failureOf(outcomes: ProfileOutcome[], cwd: string): DeckError | undefin
   const failed = outcomes.filter((o) => o.error)
   if (failed.length === 0) return undefined
   const names = failed.map((o) => displayPath(path.resolve(cwd, o.file), cwd)).join(', ')
-  const message = t(failed.length < outcomes.length ? 'profiles.someFailed' : 'profiles.allFailed', { failed: failed.length, total: outcomes.length, names })
+  const message = t(failed.length < outcomes.length ? 'profiles.someFailed' : 'profiles.allFailed', {
+    failed: failed.length,
+    total: outcomes.length,
+    names,
+  })
   return new DeckError(message, 'E_CONFIG', { hint: t('profiles.failedHint') })
 }
 
 function reportProfile(outcome: ProfileOutcome, ctx: CliContext): void {
   for (const d of outcome.result?.diagnostics ?? []) log.diagnostic(d, ctx.cwd)
   if (outcome.result) {
-    log.success(`${outcome.slug}: ${t('build.written', { slides: outcome.result.slideCount, files: writtenFiles(outcome.result, ctx.cwd) })}`)
+    log.success(
+      `${outcome.slug}: ${t('build.written', { slides: outcome.result.slideCount, files: writtenFiles(outcome.result, ctx.cwd) })}`,
+    )
     return
   }
   const file = displayPath(path.resolve(ctx.cwd, outcome.file), ctx.cwd)
@@ -142,7 +157,11 @@ function profileDiagnostic(outcome: ProfileOutcome, cwd: string): Diagnostic {
   const profile = path.resolve(cwd, outcome.file)
   if (d.loc && path.resolve(cwd, d.loc.file) === profile) return d
   const { loc, ...rest } = d
-  return { ...rest, message: loc ? `${formatLocation(loc, cwd)}: ${d.message}` : d.message, details: { ...d.details, profile: rel(profile, cwd) } }
+  return {
+    ...rest,
+    message: loc ? `${formatLocation(loc, cwd)}: ${d.message}` : d.message,
+    details: { ...d.details, profile: rel(profile, cwd) },
+  }
 }
 
 function deckJson(result: BuildResult, cwd: string): Record<string, unknown> {

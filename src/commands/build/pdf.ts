@@ -40,7 +40,11 @@ export function withPdfBrowser<T>(options: PdfOptions, fn: (session: BrowserSess
 }
 
 /** `afterWrite` for `buildInto`: the three PDFs of `compiled`, printed in the staging folder. */
-export function printPdfs(session: BrowserSession, compiled: CompiledDeck, options: PdfOptions): (dir: string) => Promise<AfterWriteOutcome> {
+export function printPdfs(
+  session: BrowserSession,
+  compiled: CompiledDeck,
+  options: PdfOptions,
+): (dir: string) => Promise<AfterWriteOutcome> {
   return async (dir) => {
     const exported = await exportPdfs(session, { dir, compiled, timeout: options.timeout, onProgress: options.onProgress })
     return { files: exported.files, diagnostics: exported.diagnostics }
@@ -65,7 +69,8 @@ export async function buildWithPdf(options: BuildOptions & PdfOptions): Promise<
           failure = err
           // The deck links to handout.pdf beside it: with no handout.pdf of an earlier build to keep, the
           // deck is the one a plain build makes, which links to no file that is not there.
-          if (!existsSync(path.join(outDir, HANDOUT_PDF))) await writeFile(path.join(dir, 'index.html'), (await compileDeck({ ...options, withPdf: false })).html)
+          if (!existsSync(path.join(outDir, HANDOUT_PDF)))
+            await writeFile(path.join(dir, 'index.html'), (await compileDeck({ ...options, withPdf: false })).html)
           return {}
         }
       },
@@ -80,5 +85,8 @@ export async function buildWithPdf(options: BuildOptions & PdfOptions): Promise<
 
 function deckStillBuilt(err: unknown, out: string): unknown {
   if (!isDeckError(err)) return err
-  return new DeckError(`${err.message} (${t('build.pdfFailedDeckBuilt', { out })})`, err.code, { ...err.detail, cause: err.detail.cause ?? err })
+  return new DeckError(`${err.message} (${t('build.pdfFailedDeckBuilt', { out })})`, err.code, {
+    ...err.detail,
+    cause: err.detail.cause ?? err,
+  })
 }

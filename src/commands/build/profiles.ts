@@ -59,7 +59,14 @@ export async function buildProfiles(options: ProfilesBuildOptions): Promise<Prof
 export async function buildEachProfile(options: ProfilesBuildOptions, hooks: ProfilesBuildHooks = {}): Promise<ProfileOutcome[]> {
   const files = await findProfiles(options.profiles, options.cwd)
   const outDir = path.resolve(options.cwd, options.out)
-  const loaded = await Promise.all(files.map((file) => loadProfile(file, options.cwd).then((p) => ({ p }), (error: unknown) => ({ error }))))
+  const loaded = await Promise.all(
+    files.map((file) =>
+      loadProfile(file, options.cwd).then(
+        (p) => ({ p }),
+        (error: unknown) => ({ error }),
+      ),
+    ),
+  )
   const slugs = new Map<string, string>()
   const limit = createLimit(options.concurrency ?? Math.max(2, os.availableParallelism()))
   const outcomes = await Promise.all(

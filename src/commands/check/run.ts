@@ -41,32 +41,44 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
   }
   const slides = compiled.deck.stacks.flatMap((s) => s.slides)
   const numberOf = new Map(slides.map((s, i) => [s, i + 1]))
-  const problems = await Promise.all(compiled.assets.map(async (a) => ({ asset: a, problem: await inspectMedia(a, compiled.mediaScope, relative(a.source)) })))
+  const problems = await Promise.all(
+    compiled.assets.map(async (a) => ({ asset: a, problem: await inspectMedia(a, compiled.mediaScope, relative(a.source)) })),
+  )
   const refused = problems.filter((p) => p.problem !== undefined)
   const missing = refused.map((p) => p.asset)
   const issues: Diagnostic[] = refused.map(({ asset: a, problem }) => ({
     severity: 'error',
     rule: problem!.rule,
-    slide: numberOf.get(slides.find((s) => s.loc.file === a.loc.file && s.loc.line <= a.loc.line && a.loc.line < nextLine(slides, s))!) ?? 0,
+    slide:
+      numberOf.get(slides.find((s) => s.loc.file === a.loc.file && s.loc.line <= a.loc.line && a.loc.line < nextLine(slides, s))!) ?? 0,
     loc: { file: a.loc.file, line: a.loc.line },
     message: problem!.message,
     hint: problem!.hint,
   }))
   issues.push(...(await findDeadLinks(compiled, slides, options, relative)))
-  issues.push(
-    ...compiled.warnings
-      .filter((w) => w.rule === 'remote')
-      .map<Diagnostic>((w) => ({ ...w, severity: 'error' })),
-  )
+  issues.push(...compiled.warnings.filter((w) => w.rule === 'remote').map<Diagnostic>((w) => ({ ...w, severity: 'error' })))
 
   // The time-out is the deck's to start: a busy machine may take longer to start the browser itself.
   await using session = openBrowser({ ...options.browser, timeout: Math.max(options.browser?.timeout ?? 0, DEFAULT_TIMEOUT) })
-  const measures = await measureDeck(session, { ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) }, options.browser?.timeout)
+  const measures = await measureDeck(
+    session,
+    { ...compiled, assets: compiled.assets.filter((a) => !missing.includes(a)) },
+    options.browser?.timeout,
+  )
   if ('notStarted' in measures) {
     // The likely culprit: the first slide with a script of its own.
-    const index = Math.max(0, compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)))
+    const index = Math.max(
+      0,
+      compiled.rendered.stacks.flatMap((s) => s.slides).findIndex((r) => /<script\b/i.test(r.html)),
+    )
     const slide = slides[index]!
-    issues.push({ severity: 'error', rule: 'start', slide: index + 1, loc: { file: slide.loc.file, line: lineOfText(slide, '<script') }, ...measures.notStarted })
+    issues.push({
+      severity: 'error',
+      rule: 'start',
+      slide: index + 1,
+      loc: { file: slide.loc.file, line: lineOfText(slide, '<script') },
+      ...measures.notStarted,
+    })
     return createReport(deckLabel(options), compiled.slideCount, issues)
   }
   const assets = new Map(compiled.assets.map((a) => [a.target, { name: relative(a.source), line: a.loc.line }]))
@@ -95,12 +107,10 @@ export async function checkDeck(options: CheckOptions): Promise<CheckReport> {
  * (a warning each, at the colour's line), and any text measured too pale whose colour comes from the
  * profile, moved from the shared slide to the profile's line.
  */
-function blameProfileColours(
-  measured: Diagnostic[],
-  compiled: CompiledDeck,
-  profile: LoadedProfile | undefined,
-): Diagnostic[] {
-  const adjusted = compiled.warnings.filter((w) => w.rule !== 'remote').map<Diagnostic>((w) => ({ ...w, severity: 'warning', rule: 'contrast' }))
+function blameProfileColours(measured: Diagnostic[], compiled: CompiledDeck, profile: LoadedProfile | undefined): Diagnostic[] {
+  const adjusted = compiled.warnings
+    .filter((w) => w.rule !== 'remote')
+    .map<Diagnostic>((w) => ({ ...w, severity: 'warning', rule: 'contrast' }))
   const origins = compiled.palette?.origins
   if (!profile || !origins) return [...adjusted, ...measured]
   const moved = measured.map((issue) => {

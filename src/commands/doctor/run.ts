@@ -30,7 +30,9 @@ export async function runDoctor(options: BrowserOptions = {}, env = process.env)
     if (!isDeckError(err)) throw err
     return { missing: { message: err.message, hint: err.detail.hint }, others: [] }
   }
-  const others = installed.filter((p) => p !== choice.executablePath).map((p) => describeBrowser({ executablePath: p, source: 'installed' }))
+  const others = installed
+    .filter((p) => p !== choice.executablePath)
+    .map((p) => describeBrowser({ executablePath: p, source: 'installed' }))
   if (embedded && !choice.embedded) others.push(describeEmbedded(embedded))
   const label = choice.embedded ? describeEmbedded(choice.embedded) : describeBrowser(choice)
   return { chosen: { choice, label, why: t(`doctor.why${choice.source}`) }, others, test: await testPrint(options) }

@@ -10,7 +10,6 @@ import { PACKAGE_ROOT } from '../../paths.js'
 /** The commented profile `diapo new` starts from, in French, for volunteers. */
 export const PROFILE_TEMPLATE = path.join(PACKAGE_ROOT, 'templates', 'profile.yml')
 
-
 export interface NewProfileOptions {
   cwd: string
   slug: string

@@ -24,7 +24,8 @@ export const commands = {
     const advice = `${p.install}, or set CHROME_PATH to its executable`
     return `${p.first ? `${p.first}; else ${lowerFirst(advice)}` : advice}. Tried: ${p.tried}`
   },
-  'browser.installMac': 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge, or Chromium with Homebrew: "brew install --cask chromium"',
+  'browser.installMac':
+    'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge, or Chromium with Homebrew: "brew install --cask chromium"',
   'browser.installWindows': 'install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge (https://www.microsoft.com/edge)',
   'browser.installLinux':
     'install Chromium (Debian/Ubuntu: "sudo apt-get install chromium-headless-shell", the fastest for PDFs, or "sudo apt-get install chromium"; Fedora: "sudo dnf install chromium") or Google Chrome',
@@ -36,8 +37,10 @@ export const commands = {
   'browser.cannotStart': (p: { path: string }) => `could not start the browser ${p.path}`,
   'browser.cannotStartHint': 'check that it runs (try it with --version), or point CHROME_PATH to another Chromium, Chrome or Edge',
   'page.notReady': (p: { what: string; seconds: number }) => `${p.what}: the page was not ready after ${p.seconds} s`,
-  'page.notReadyHint': 'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
-  'pdf.slideNotReady': (p: { seconds: number; why: string; what: string }) => `this slide was not ready after ${p.seconds} s (${p.why}): ${p.what} was not printed`,
+  'page.notReadyHint':
+    'a slide may load something that never finishes (a script, a video); fix it, or allow more time with --timeout (in seconds)',
+  'pdf.slideNotReady': (p: { seconds: number; why: string; what: string }) =>
+    `this slide was not ready after ${p.seconds} s (${p.why}): ${p.what} was not printed`,
   'pdf.slideNotReadyHint': 'fix or remove what never finishes on this slide, or allow more time with --timeout (in seconds)',
   'pdf.mediaNeverLoaded': 'an image, video or sound that never finished loading',
   'pdf.pageHung': 'the page stopped answering: this slide has a script, which may never end',
@@ -50,14 +53,16 @@ export const commands = {
   'pdf.pageCount': (p: { file: string; pages: number; slides: number }) => `${p.file} has ${p.pages} pages for ${p.slides} slides`,
   'pdf.handoutTextCut': "the attendees' text is too long for the handout and is cut; shorten it",
   'pdf.notesCut': 'the notes are too long for notes.pdf and are cut; shorten them or split the slide',
-  'progress.browser': (p: { browser: string; unpacking: boolean }) => `browser: ${p.browser}${p.unpacking ? ' — unpacking it, once, takes a few seconds' : ''}`,
+  'progress.browser': (p: { browser: string; unpacking: boolean }) =>
+    `browser: ${p.browser}${p.unpacking ? ' — unpacking it, once, takes a few seconds' : ''}`,
   'progress.loading': 'loading…',
   'progress.printing': (p: { pages?: number }) => (p.pages ? `printing ${p.pages} pages…` : 'printing…'),
   'progress.done': (p: { pdf: string; pages: number; seconds: string }) => `${p.pdf}: ${p.pages} pages (${p.seconds} s)`,
   'measure.deck': 'the deck',
   'measure.notStarted': (p: { seconds: number; scriptError?: string }) =>
     `the deck did not start in the browser within ${p.seconds} s: it would show a blank page${p.scriptError ? ` (script error: ${p.scriptError})` : ''}`,
-  'measure.notStartedHint': 'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
+  'measure.notStartedHint':
+    'a slide may run a script that never ends or fails, or load something that never finishes; remove it, and build again',
   'page.default': 'the page',
 
   // --- check's summary (check/report.ts) ---
@@ -95,10 +100,13 @@ export const commands = {
   'opt.deck': 'a .md file, or a folder whose .md files are read in name order',
   'opt.out': 'output folder',
   'opt.theme': 'theme: default, contrast, a reveal.js theme (black, white, league...), or a .css file (overrides front matter)',
-  'opt.allowOutside': "copy files from any folder into the deck (default: only from the deck's folder, the working folder and the profile's folder)",
-  'opt.asso': "the deck of an association: its profile (.yml)",
-  'opt.assoMany': 'build for an association: its profile (.yml), or a folder of profiles (e.g. associations/); writes DIR/<slug>/ for each; repeatable',
-  'opt.browserPath': 'Chromium, Chrome or Edge to print with, or "embedded" (default: CHROME_PATH, then the usual install paths, then the embedded Chromium)',
+  'opt.allowOutside':
+    "copy files from any folder into the deck (default: only from the deck's folder, the working folder and the profile's folder)",
+  'opt.asso': 'the deck of an association: its profile (.yml)',
+  'opt.assoMany':
+    'build for an association: its profile (.yml), or a folder of profiles (e.g. associations/); writes DIR/<slug>/ for each; repeatable',
+  'opt.browserPath':
+    'Chromium, Chrome or Edge to print with, or "embedded" (default: CHROME_PATH, then the usual install paths, then the embedded Chromium)',
   'opt.timeoutPdf': 'time allowed to each PDF page to load and print, plus 0.1 s a slide',
   'opt.timeoutCheck': 'time the deck may take to start in the browser',
   'opt.secondsInvalid': 'give a number of seconds, e.g. --timeout 60',
@@ -112,7 +120,8 @@ export const commands = {
   'build.pdfFailedDeckBuilt': (p: { out: string }) => `${p.out}/index.html is built; the PDFs are not, older ones are kept`,
   'profiles.slugTaken': (p: { slug: string; taken: string }) => `the output folder "${p.slug}" is already the one of ${p.taken}`,
   'profiles.slugTakenHint': 'give each profile its own file name, or its own "slug"',
-  'profiles.someFailed': (p: { failed: number; total: number; names: string }) => `${p.failed} of ${p.total} profiles failed (${p.names}); the others were built`,
+  'profiles.someFailed': (p: { failed: number; total: number; names: string }) =>
+    `${p.failed} of ${p.total} profiles failed (${p.names}); the others were built`,
   'profiles.allFailed': (p: { failed: number; total: number; names: string }) => `${p.failed} of ${p.total} profiles failed (${p.names})`,
   'profiles.failedHint': 'fix the lines shown above and build again: the output of a failed profile was left as it was',
   'profiles.built': (p: { count: number; time: string }) => `${count(p.count, 'profile', 'profiles')} built in ${p.time}`,
@@ -165,7 +174,8 @@ export const commands = {
   'dev.stopped': 'dev server stopped',
   'dev.overlayBug': (p: { message: string }) => `diapo failed (this is a bug in diapo): ${p.message}`,
   'dev.overlayTip': 'Fix the file and save it: the deck comes back by itself. Press Esc or click outside to hide this message.',
-  'output.cannotWrite': (p: { out: string; problem: string; at: string }) => `cannot write the output folder ${p.out}: ${p.problem} (${p.at})`,
+  'output.cannotWrite': (p: { out: string; problem: string; at: string }) =>
+    `cannot write the output folder ${p.out}: ${p.problem} (${p.at})`,
   'output.kept': (p: { hint: string }) => `${p.hint}; the previous output was left as it was`,
   'output.diskFull': 'the disk is full',
   'output.quota': 'your disk quota is used up',

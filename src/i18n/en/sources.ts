@@ -15,9 +15,11 @@ export const sources = {
   'frontMatter.notText': (p: { key: string; got: string }) => `front matter "${p.key}" must be text, not ${p.got}`,
   'frontMatter.knownKeys': (p: { keys: string }) => `known keys: ${p.keys}`,
   'frontMatter.regexNotText': (p: { key: string }) => `front matter "${p.key}" must be a regular expression written as text`,
-  'frontMatter.regexInvalid': (p: { key: string; value: string }) => `front matter "${p.key}" is not a valid regular expression: ${p.value}`,
+  'frontMatter.regexInvalid': (p: { key: string; value: string }) =>
+    `front matter "${p.key}" is not a valid regular expression: ${p.value}`,
   'frontMatter.regexInvalidHint': (p: { key: string }) => `write a JavaScript regular expression, e.g. ${p.key}: "^---$"`,
-  'frontMatter.regexNested': (p: { key: string }) => `front matter "${p.key}" repeats a group that itself repeats: matching it can take forever`,
+  'frontMatter.regexNested': (p: { key: string }) =>
+    `front matter "${p.key}" repeats a group that itself repeats: matching it can take forever`,
   'frontMatter.regexNestedHint': (p: { key: string }) => `write a simpler expression, e.g. ${p.key}: "^-{3,}$" rather than "^(-+)+$"`,
   'frontMatter.handoutUrl': (p: { value: string }) => `handoutUrl must be the web address of the handout, got ${p.value}`,
   'frontMatter.handoutUrlHint': 'write the address where handout.pdf will be published, e.g. handoutUrl: https://example.org/support.pdf',
@@ -58,7 +60,8 @@ export const sources = {
   'yaml.starIt': 'it',
   'yaml.putInQuotes': 'put the value in quotes',
   'profile.notFound': (p: { file: string }) => `profile not found: ${p.file}`,
-  'profile.notFoundHint': (p: { example: string }) => `give the path of a .yml file, e.g. ${p.example} (create one with "diapo new amis-du-velo")`,
+  'profile.notFoundHint': (p: { example: string }) =>
+    `give the path of a .yml file, e.g. ${p.example} (create one with "diapo new amis-du-velo")`,
   'profile.hint': 'see the comments of a profile made by "diapo new <slug>", or the README section "Association profiles"',
   'profile.fileNameReserved': (p: { file: string; slug: string }) =>
     `the file name "${p.file}" would build this deck into "${p.slug}/", a folder of the generic deck: the next build would delete it`,
@@ -80,7 +83,8 @@ export const sources = {
   'catalogue.duplicateHint': 'each tool has its own id, and a name belongs to one tool only: merge the two entries or remove the name',
   'template.hint': 'to show {{ as text, write \\{{ (code spans and code blocks are never templated)',
   'template.malformed': (p: { expected: string }) => `malformed template expression: ${p.expected}`,
-  'template.malformedHint': 'check that every {{ has its }} and every {{#if}} or {{#each}} its {{/if}} or {{/each}}; to show {{ as text, write \\{{',
+  'template.malformedHint':
+    'check that every {{ has its }} and every {{#if}} or {{#each}} its {{/if}} or {{/each}}; to show {{ as text, write \\{{',
   'template.unknownVariable': (p: { name: string }) => `unknown variable "${p.name}"`,
   'template.unknownVariableHint': 'check its spelling: the variables are listed in the README, section "Templated slides"',
   'template.knownHere': (p: { names: string }) => `known here: ${p.names}`,
@@ -99,8 +103,10 @@ export const sources = {
   'media.folderHint': 'give the path of the image itself, e.g. images/photo.jpg',
   'media.unreadable': (p: { path: string }) => `this file cannot be read: ${p.path}`,
   'media.unreadableHint': 'check that you may read it (its permissions), or copy it beside the slides',
-  'media.outside': (p: { path: string; link: string }) => `this file is outside the deck's folder${p.link ? ` (a link to ${p.link})` : ''}, so it is not copied into the deck: ${p.path}`,
-  'media.outsideHint': "copy the file into the deck's folder (e.g. slides/images/) and point to it there; or, if you really mean to publish it, build with --allow-outside-files",
+  'media.outside': (p: { path: string; link: string }) =>
+    `this file is outside the deck's folder${p.link ? ` (a link to ${p.link})` : ''}, so it is not copied into the deck: ${p.path}`,
+  'media.outsideHint':
+    "copy the file into the deck's folder (e.g. slides/images/) and point to it there; or, if you really mean to publish it, build with --allow-outside-files",
   'media.notText': (p: { extension: string; path: string }) => `this file is not text, as a .${p.extension} file should be: ${p.path}`,
   'media.notTextHint': 'check that this is the file you meant',
   'media.wrongType': (p: { expected?: string; actual?: string; path: string }) =>
@@ -116,13 +122,17 @@ export const sources = {
     `${p.suggestions ? `did you mean ${p.suggestions}? ` : ''}the names are those of ${p.set}'s icons, in English, as on https://lucide.dev/icons`,
   'markdown.commentPastNotes': (p: { line: number }) =>
     `this comment is closed only after the "Note:" line ${p.line}, and a line beginning "Note:" starts the speaker notes even inside a comment: the slide keeps an open "<!--", which would hide every later slide, and the deck would not start`,
-  'markdown.commentPastNotesHint': (p: { line: number }) => `close the comment before line ${p.line}, or do not begin a line of the comment with "Note:"`,
-  'markdown.place': (p: { where: 'slide' | 'notes' | 'handout' }) => ({ slide: 'slide', notes: 'speaker notes', handout: 'handout text' })[p.where],
-  'markdown.commentOpen': (p: { place: string }) => `a comment "<!--" is never closed in this ${p.place}: the browser would hide every later slide, and the deck would not start`,
+  'markdown.commentPastNotesHint': (p: { line: number }) =>
+    `close the comment before line ${p.line}, or do not begin a line of the comment with "Note:"`,
+  'markdown.place': (p: { where: 'slide' | 'notes' | 'handout' }) =>
+    ({ slide: 'slide', notes: 'speaker notes', handout: 'handout text' })[p.where],
+  'markdown.commentOpen': (p: { place: string }) =>
+    `a comment "<!--" is never closed in this ${p.place}: the browser would hide every later slide, and the deck would not start`,
   'markdown.commentOpenHint':
     'close it with "-->" on the same slide; a line beginning "Note:" starts the speaker notes even inside a comment, so close the comment before it' +
     ' (to show "<!--" as text, write it in `backticks`)',
-  'markdown.plaintext': (p: { opening: string; place: string }) => `"${p.opening}" in this ${p.place} would turn the rest of the page into plain text: the deck would not start`,
+  'markdown.plaintext': (p: { opening: string; place: string }) =>
+    `"${p.opening}" in this ${p.place} would turn the rest of the page into plain text: the deck would not start`,
   'markdown.plaintextHint': 'remove it; to show it as text, write it in `backticks`',
   'markdown.unclosed': (p: { opening: string; closing: string; place: string }) =>
     `"${p.opening}" is never closed by "${p.closing}" in this ${p.place}: the browser would read every later slide, and the deck's script, as its content: the deck would not start`,
@@ -130,7 +140,8 @@ export const sources = {
     `to name the tag in a sentence, write it in \`backticks\` (\`${p.opening}\`) or as &lt;${p.opening.slice(1)}; to use the element, close it with "${p.closing}" on the same slide`,
   'remote.loads': (p: { kind: string; url: string }) =>
     `${p.kind} loads ${p.url}, from outside the deck: the deck loads nothing from outside its folder, so it shows nothing there, nor in the PDFs`,
-  'remote.hint': "download the file into the deck's folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)",
+  'remote.hint':
+    "download the file into the deck's folder and give its relative path (e.g. images/photo.jpg); to point to the page, make it a link: [text](address)",
   'validate.moreProblems': (p: { count: number }) => ` (${p.count} more problem${p.count > 1 ? 's' : ''} after this one)`,
   'validate.theFile': 'the file',
   'validate.unknownKey': (p: { key: string; inside: string; allowed: string }) =>
@@ -150,7 +161,8 @@ export const sources = {
   'validate.value.text': (p: { text: string }) => `the text ${p.text}`,
   'validate.value.number': (p: { value: string }) => `the number ${p.value}`,
   'validate.value.other': (p: { value: string }) => `the value ${p.value}`,
-  'validate.hashHint': (p: { key: string; rest: string }) => `after an unquoted "#" YAML ignores the rest of the line: write ${p.key}: "${p.rest}"`,
+  'validate.hashHint': (p: { key: string; rest: string }) =>
+    `after an unquoted "#" YAML ignores the rest of the line: write ${p.key}: "${p.rest}"`,
   'validate.listHint': (p: { example: string }) => `write one item a line, each starting with "- " (a dash and a space):\n${p.example}`,
   'schema.text': (p: { example: string }) => `must be text, for example ${p.example}`,
   'schema.notEmpty': (p: { example: string }) => `must not be empty, for example ${p.example}`,
@@ -188,7 +200,16 @@ export const sources = {
   'catalogue.oneName': 'must give at least one name',
   'catalogue.category': (p: { categories: string }) => `must be one of: ${p.categories}`,
   'catalogue.tools': 'must be a list of tools',
-  'palette.adjusted': (p: { key: string; asked: string; lighter: boolean; background: string; ratio: string; minimum: number; used: string; usedRatio: string }) =>
+  'palette.adjusted': (p: {
+    key: string
+    asked: string
+    lighter: boolean
+    background: string
+    ratio: string
+    minimum: number
+    used: string
+    usedRatio: string
+  }) =>
     `${p.key} "${p.asked}" is too ${p.lighter ? 'dark' : 'light'} to read on the slides' background ${p.background} ` +
     `(${p.ratio}, under ${p.minimum}:1): the deck uses ${p.used} instead, the same hue ${p.lighter ? 'lighter' : 'darker'} (${p.usedRatio})`,
   'palette.adjustedHint': (p: { key: string; used: string; lighter: boolean }) =>
@@ -217,7 +238,8 @@ export const sources = {
     'add what it announces (a list, cards, a picture), or make it a divider: <!-- .slide: class="section-title" --> (or "statement" for one big sentence)',
   'check.titleCrowded': (p: { height: number; frame: number; percent: number }) =>
     `the title slide is crowded: its content is ${p.height} px high in the ${p.frame} px frame (${p.percent} %)`,
-  'check.titleCrowdedHint': "a long association name wraps over several lines: shorten it (the profile's name), or leave out the logo, the place or the subtitle",
+  'check.titleCrowdedHint':
+    "a long association name wraps over several lines: shorten it (the profile's name), or leave out the logo, the place or the subtitle",
   'check.contrast': (p: { foreground: string; background: string; ratio: string; min: number; sample: string }) =>
     `text ${p.foreground} on ${p.background} has a contrast of ${p.ratio}, below ${p.min}:1 (WCAG AA): "${p.sample}"`,
   'check.contrastHint': 'darken the text or lighten the background (theme or profile colours), or use --theme contrast',

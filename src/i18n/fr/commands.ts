@@ -13,7 +13,8 @@ export const commands: typeof english = {
   'interrupt.SIGINT': 'interrompu (Ctrl-C)',
   'interrupt.SIGTERM': 'arrêté (SIGTERM)',
   'interrupt.SIGHUP': 'arrêté (le terminal a été fermé)',
-  'interrupt.stopped': (p) => `${p.why} : diapo s’est arrêté ; le dossier de sortie garde ce que la dernière fabrication complète y a écrit`,
+  'interrupt.stopped': (p) =>
+    `${p.why} : diapo s’est arrêté ; le dossier de sortie garde ce que la dernière fabrication complète y a écrit`,
 
   // --- le navigateur et les PDF (export/, check/measure.ts) ---
   'browser.embeddedPackage': 'paquet npm @sparticuz/chromium',
@@ -25,7 +26,8 @@ export const commands: typeof english = {
     const advice = `${p.install}, ou indiquez où se trouve le navigateur dans la variable CHROME_PATH`
     return `${p.first ? `${p.first} ; sinon, ${lowerFirst(advice)}` : advice}. Chemins essayés : ${p.tried}`
   },
-  'browser.installMac': 'installez Google Chrome (https://www.google.com/chrome/) ou Microsoft Edge, ou bien Chromium avec Homebrew : « brew install --cask chromium »',
+  'browser.installMac':
+    'installez Google Chrome (https://www.google.com/chrome/) ou Microsoft Edge, ou bien Chromium avec Homebrew : « brew install --cask chromium »',
   'browser.installWindows': 'installez Google Chrome (https://www.google.com/chrome/) ou Microsoft Edge (https://www.microsoft.com/edge)',
   'browser.installLinux':
     'installez Chromium (Debian/Ubuntu : « sudo apt-get install chromium-headless-shell », le plus rapide pour les PDF, ou « sudo apt-get install chromium » ; Fedora : « sudo dnf install chromium ») ou Google Chrome',
@@ -35,12 +37,15 @@ export const commands: typeof english = {
   'browser.embedded': (p) => `Chromium ${p.version} fourni avec diapo (${p.label}, dans ${p.dir})`,
   'browser.headlessShell': 'Chromium sans fenêtre (headless shell)',
   'browser.cannotStart': (p) => `impossible de démarrer le navigateur ${p.path}`,
-  'browser.cannotStartHint': "vérifiez qu'il se lance (essayez-le avec --version), ou indiquez un autre Chromium, Chrome ou Edge dans la variable CHROME_PATH",
+  'browser.cannotStartHint':
+    "vérifiez qu'il se lance (essayez-le avec --version), ou indiquez un autre Chromium, Chrome ou Edge dans la variable CHROME_PATH",
   'page.notReady': (p) => `${p.what} : la page n'était toujours pas prête au bout de ${seconds(p.seconds)}`,
   'page.notReadyHint':
     'une diapositive charge peut-être quelque chose qui ne finit jamais (un script, une vidéo) ; corrigez-la, ou laissez plus de temps avec --timeout (en secondes)',
-  'pdf.slideNotReady': (p) => `cette diapositive n'était toujours pas prête au bout de ${seconds(p.seconds)} (${p.why}) : ${p.what} n'a pas été imprimé`,
-  'pdf.slideNotReadyHint': 'corrigez ou retirez ce qui ne finit jamais sur cette diapositive, ou laissez plus de temps avec --timeout (en secondes)',
+  'pdf.slideNotReady': (p) =>
+    `cette diapositive n'était toujours pas prête au bout de ${seconds(p.seconds)} (${p.why}) : ${p.what} n'a pas été imprimé`,
+  'pdf.slideNotReadyHint':
+    'corrigez ou retirez ce qui ne finit jamais sur cette diapositive, ou laissez plus de temps avec --timeout (en secondes)',
   'pdf.mediaNeverLoaded': 'une image, une vidéo ou un son qui ne finit jamais de se charger',
   'pdf.pageHung': 'la page ne répond plus : cette diapositive contient un script, qui ne se termine peut-être jamais',
   'pdf.missingGlyphs': (p) =>
@@ -52,7 +57,8 @@ export const commands: typeof english = {
   'pdf.pageCount': (p) => `${p.file} a ${p.pages} pages pour ${count(p.slides, 'diapositive', 'diapositives')}`,
   'pdf.handoutTextCut': 'le texte pour les participants est trop long pour le support et il est coupé ; raccourcissez-le',
   'pdf.notesCut': 'les notes sont trop longues pour notes.pdf et elles sont coupées ; raccourcissez-les ou coupez la diapositive en deux',
-  'progress.browser': (p) => `navigateur : ${p.browser}${p.unpacking ? ' — première utilisation : il est décompressé, cela prend quelques secondes' : ''}`,
+  'progress.browser': (p) =>
+    `navigateur : ${p.browser}${p.unpacking ? ' — première utilisation : il est décompressé, cela prend quelques secondes' : ''}`,
   'progress.loading': 'chargement…',
   'progress.printing': (p) => (p.pages ? `impression de ${p.pages} pages…` : 'impression…'),
   'progress.done': (p) => `${p.pdf} : ${p.pages} pages (${p.seconds.replace('.', ',')} s)`,
@@ -96,11 +102,15 @@ export const commands: typeof english = {
   'commander.tooManyArguments': (p) => `trop d’arguments : ${count(p.expected, 'attendu', 'attendus')}, ${p.received} donnés.`,
   'opt.deck': 'un fichier .md, ou un dossier dont les fichiers .md sont lus dans l’ordre de leur nom',
   'opt.out': 'dossier où écrire la présentation',
-  'opt.theme': 'thème : default, contrast, un thème de reveal.js (black, white, league...) ou un fichier .css (remplace celui de l’en-tête)',
-  'opt.allowOutside': 'copier dans la présentation des fichiers de n’importe quel dossier (par défaut : seulement du dossier de la présentation, du dossier de travail et de celui du profil)',
+  'opt.theme':
+    'thème : default, contrast, un thème de reveal.js (black, white, league...) ou un fichier .css (remplace celui de l’en-tête)',
+  'opt.allowOutside':
+    'copier dans la présentation des fichiers de n’importe quel dossier (par défaut : seulement du dossier de la présentation, du dossier de travail et de celui du profil)',
   'opt.asso': 'la présentation d’une association : son profil (.yml)',
-  'opt.assoMany': 'préparer pour une association : son profil (.yml), ou un dossier de profils (par ex. associations/) ; écrit DIR/<slug>/ pour chacune ; peut être répété',
-  'opt.browserPath': 'le Chromium, Chrome ou Edge qui imprime, ou « embedded » (par défaut : CHROME_PATH, puis les emplacements habituels, puis le Chromium fourni)',
+  'opt.assoMany':
+    'préparer pour une association : son profil (.yml), ou un dossier de profils (par ex. associations/) ; écrit DIR/<slug>/ pour chacune ; peut être répété',
+  'opt.browserPath':
+    'le Chromium, Chrome ou Edge qui imprime, ou « embedded » (par défaut : CHROME_PATH, puis les emplacements habituels, puis le Chromium fourni)',
   'opt.timeoutPdf': 'temps laissé à chaque page PDF pour se charger et s’imprimer, plus 0,1 s par diapositive',
   'opt.timeoutCheck': 'temps laissé à la présentation pour démarrer dans le navigateur',
   'opt.secondsInvalid': 'donnez un nombre de secondes, par ex. --timeout 60',
@@ -116,7 +126,8 @@ export const commands: typeof english = {
   'profiles.slugTakenHint': 'donnez à chaque profil son propre nom de fichier, ou son propre « slug »',
   'profiles.someFailed': (p) => `${count(p.failed, 'profil', 'profils')} sur ${p.total} en échec (${p.names}) ; les autres sont prêts`,
   'profiles.allFailed': (p) => `${count(p.failed, 'profil', 'profils')} sur ${p.total} en échec (${p.names})`,
-  'profiles.failedHint': 'corrigez les lignes indiquées plus haut et relancez : ce qui avait été fait pour un profil en échec n’a pas été touché',
+  'profiles.failedHint':
+    'corrigez les lignes indiquées plus haut et relancez : ce qui avait été fait pour un profil en échec n’a pas été touché',
   'profiles.built': (p) => `${count(p.count, 'profil prêt', 'profils prêts')} en ${p.time}`,
   'pdf.description':
     'fabriquer la présentation et ses PDF : DIR/slides.pdf (une page par diapositive), DIR/handout.pdf (A4, pour le public) et DIR/notes.pdf (A4, pour l’animateur) ; comme build --pdf',
@@ -139,7 +150,8 @@ export const commands: typeof english = {
   'check.linkMissing': (p) => `lien vers un fichier qui n’existe pas : ${p.href}`,
   'check.linkMissingHint': (p) => `vérifiez le nom ; le chemin part du dossier de ce fichier Markdown (${p.target})`,
   'check.optJson': 'afficher le rapport en JSON, pour des outils',
-  'doctor.description': 'dire quel navigateur imprime les PDF et pourquoi, ce qui a été trouvé d’autre, et l’essayer : le lancer et imprimer un PDF d’une page',
+  'doctor.description':
+    'dire quel navigateur imprime les PDF et pourquoi, ce qui a été trouvé d’autre, et l’essayer : le lancer et imprimer un PDF d’une page',
   'doctor.optBrowserPath': 'essayer plutôt ce Chromium, Chrome ou Edge',
   'doctor.why--browser-path': 'indiqué avec --browser-path',
   'doctor.whyCHROME_PATH': 'indiqué par la variable d’environnement CHROME_PATH',
@@ -157,7 +169,8 @@ export const commands: typeof english = {
   'doctor.testOk': (p) =>
     `essai d’impression : ${p.version} ${p.unpacked ? 'décompressé et ' : ''}lancé en ${p.launch}, PDF d’une page imprimé en ${p.print}`,
   'doctor.testFailed': (p) => `l’essai d’impression a échoué : ${p.error}`,
-  'dev.description': 'montrer la présentation sur cet ordinateur et la recharger à chaque changement d’une diapositive, d’un thème ou d’une image',
+  'dev.description':
+    'montrer la présentation sur cet ordinateur et la recharger à chaque changement d’une diapositive, d’un thème ou d’une image',
   'dev.optPort': 'port (le suivant qui est libre s’il est pris)',
   'dev.optOpen': 'ouvrir la présentation dans votre navigateur',
   'dev.portInvalid': 'un port est un nombre entier de 1 à 65535, par ex. --port 3000',
@@ -166,7 +179,8 @@ export const commands: typeof english = {
   'dev.served': (p) => `présentation visible sur ${p.url}  (Ctrl-C pour arrêter)`,
   'dev.stopped': 'présentation arrêtée',
   'dev.overlayBug': (p) => `diapo a échoué (c’est un bogue de diapo) : ${p.message}`,
-  'dev.overlayTip': 'Corrigez le fichier et enregistrez-le : la présentation revient toute seule. Échap ou un clic à côté cache ce message.',
+  'dev.overlayTip':
+    'Corrigez le fichier et enregistrez-le : la présentation revient toute seule. Échap ou un clic à côté cache ce message.',
   'output.cannotWrite': (p) => `impossible d’écrire dans le dossier ${p.out} : ${p.problem} (${p.at})`,
   'output.kept': (p) => `${p.hint} ; ce qui avait été fabriqué avant n’a pas été touché`,
   'output.diskFull': 'le disque est plein',

@@ -10,7 +10,8 @@ export const sources: typeof english = {
   'deck.noSlide': 'la présentation n’a aucune diapositive',
   'deck.noSlideHint': 'écrivez vos diapositives en Markdown après l’en-tête, séparées par des lignes « --- »',
   'frontMatter.unclosed': 'l’en-tête ouvert par « --- » n’est jamais fermé',
-  'frontMatter.unclosedHint': 'terminez l’en-tête par une ligne « --- », ou supprimez la première ligne si elle devait séparer des diapositives',
+  'frontMatter.unclosedHint':
+    'terminez l’en-tête par une ligne « --- », ou supprimez la première ligne si elle devait séparer des diapositives',
   'frontMatter.notMapping': 'l’en-tête doit être une liste de lignes « clé: valeur »',
   'frontMatter.notMappingHint': 'écrivez par exemple « title: Mon atelier »',
   'frontMatter.notText': (p) => `« ${p.key} » doit être un texte, pas ${p.got}`,
@@ -26,7 +27,8 @@ export const sources: typeof english = {
   'frontMatter.revealOptionsHint': 'écrivez-les en retrait en dessous, par exemple\nrevealOptions:\n  transition: fade\n  controls: false',
   'frontMatter.fileList': (p) => `« ${p.key} » doit être un nom de fichier ou une liste de noms`,
   'frontMatter.notLocal': (p) => `« ${p.key} » : ${p.entry} n’est pas un fichier de votre ordinateur`,
-  'frontMatter.notLocalHint': 'une présentation ne charge rien depuis Internet : téléchargez le fichier à côté de vos diapositives et donnez son chemin',
+  'frontMatter.notLocalHint':
+    'une présentation ne charge rien depuis Internet : téléchargez le fichier à côté de vos diapositives et donnez son chemin',
   'frontMatter.highlightTheme': (p) => `highlightTheme inconnu : « ${p.name} »`,
   'frontMatter.highlightThemeHint': 'donnez le nom d’un style de highlight.js, par exemple monokai, github, base16/zenburn',
   'value.list': 'une liste',
@@ -51,7 +53,8 @@ export const sources: typeof english = {
   'yaml.unclosedBracket': (p) => `un « ${p.open} » ouvert sur cette ligne n’est jamais fermé`,
   'yaml.unclosedBracketHint': (p) => `fermez-le sur la même ligne avec « ${p.close} »`,
   'yaml.unreadable': (p) => `cette ligne est illisible : ${p.reason}`,
-  'yaml.unreadableHint': 'vérifiez le décalage (des espaces, jamais de tabulation) et mettez entre guillemets les textes qui contiennent « : » ou « # »',
+  'yaml.unreadableHint':
+    'vérifiez le décalage (des espaces, jamais de tabulation) et mettez entre guillemets les textes qui contiennent « : » ou « # »',
   'yaml.missingSpace': (p) => `il manque une espace après « ${p.key}: »`,
   'yaml.write': (p) => `écrivez : ${p.line}`,
   'yaml.tooManyAliases': 'ce fichier répète des renvois (« *nom ») trop de fois pour être lu',
@@ -59,12 +62,14 @@ export const sources: typeof english = {
   'yaml.starIt': 'ceci',
   'yaml.putInQuotes': 'mettez la valeur entre guillemets',
   'profile.notFound': (p) => `profil introuvable : ${p.file}`,
-  'profile.notFoundHint': (p) => `indiquez le chemin d’un fichier .yml, par exemple ${p.example} (créez-en un avec « diapo new amis-du-velo »)`,
+  'profile.notFoundHint': (p) =>
+    `indiquez le chemin d’un fichier .yml, par exemple ${p.example} (créez-en un avec « diapo new amis-du-velo »)`,
   'profile.hint': 'voyez les commentaires d’un profil créé par « diapo new <nom> », ou la partie « Association profiles » du README',
   'profile.fileNameReserved': (p) =>
     `le nom de fichier « ${p.file} » mettrait cette présentation dans « ${p.slug}/ », un dossier de la présentation générale : la construction suivante l’effacerait`,
   'profile.fileNameInvalid': (p) => `le nom de fichier « ${p.file} » ne peut pas servir de nom de dossier`,
-  'profile.fileNameHint': 'renommez le fichier en lettres minuscules, chiffres et tirets (amis-du-velo.yml), ou ajoutez une clé « slug: amis-du-velo »',
+  'profile.fileNameHint':
+    'renommez le fichier en lettres minuscules, chiffres et tirets (amis-du-velo.yml), ou ajoutez une clé « slug: amis-du-velo »',
   'profile.logoNotFound': (p) => `logo introuvable : ${p.file}`,
   'profile.logoNotFoundHint': 'mettez l’image à côté du profil, ou écrivez son chemin à partir du profil',
   'profile.slidesNotFound': (p) => `fichier de diapositives introuvable : ${p.file}`,
@@ -78,10 +83,12 @@ export const sources: typeof english = {
   'catalogue.cannotRead': (p) => `impossible de lire le catalogue des alternatives ${p.file}`,
   'catalogue.duplicateId': (p) => `l’identifiant « ${p.id} » est déjà celui d’un autre outil`,
   'catalogue.duplicateName': (p) => `le nom « ${p.name} » est déjà un nom de « ${p.owner} »`,
-  'catalogue.duplicateHint': 'chaque outil a son identifiant, et un nom n’appartient qu’à un outil : fusionnez les deux entrées ou retirez le nom',
+  'catalogue.duplicateHint':
+    'chaque outil a son identifiant, et un nom n’appartient qu’à un outil : fusionnez les deux entrées ou retirez le nom',
   'template.hint': 'pour afficher {{ tel quel, écrivez \\{{ (le code entre accents graves n’est jamais transformé)',
   'template.malformed': (p) => `expression de gabarit mal formée : ${p.expected}`,
-  'template.malformedHint': 'vérifiez que chaque {{ a son }} et chaque {{#if}} ou {{#each}} son {{/if}} ou {{/each}} ; pour afficher {{ tel quel, écrivez \\{{',
+  'template.malformedHint':
+    'vérifiez que chaque {{ a son }} et chaque {{#if}} ou {{#each}} son {{/if}} ou {{/each}} ; pour afficher {{ tel quel, écrivez \\{{',
   'template.unknownVariable': (p) => `variable inconnue : « ${p.name} »`,
   'template.unknownVariableHint': 'vérifiez l’orthographe : les variables sont listées dans le README, partie « Templated slides »',
   'template.knownHere': (p) => `connues ici : ${p.names}`,
@@ -100,8 +107,10 @@ export const sources: typeof english = {
   'media.folderHint': 'donnez le chemin de l’image elle-même, par exemple images/photo.jpg',
   'media.unreadable': (p) => `ce fichier ne peut pas être lu : ${p.path}`,
   'media.unreadableHint': 'vérifiez que vous avez le droit de le lire, ou copiez-le à côté des diapositives',
-  'media.outside': (p) => `ce fichier est hors du dossier de la présentation${p.link ? ` (un lien vers ${p.link})` : ''}, il n’est donc pas copié dans la présentation : ${p.path}`,
-  'media.outsideHint': 'copiez le fichier dans le dossier de la présentation (par exemple slides/images/) et indiquez-le là ; ou, si vous voulez vraiment le publier, construisez avec --allow-outside-files',
+  'media.outside': (p) =>
+    `ce fichier est hors du dossier de la présentation${p.link ? ` (un lien vers ${p.link})` : ''}, il n’est donc pas copié dans la présentation : ${p.path}`,
+  'media.outsideHint':
+    'copiez le fichier dans le dossier de la présentation (par exemple slides/images/) et indiquez-le là ; ou, si vous voulez vraiment le publier, construisez avec --allow-outside-files',
   'media.notText': (p) => `ce fichier n’est pas du texte, comme devrait l’être un fichier .${p.extension} : ${p.path}`,
   'media.notTextHint': 'vérifiez que c’est bien le fichier voulu',
   'media.wrongType': (p) =>
@@ -117,13 +126,16 @@ export const sources: typeof english = {
     `${p.suggestions ? `vouliez-vous dire ${p.suggestions} ? ` : ''}les noms sont ceux des icônes de ${p.set}, en anglais, comme sur https://lucide.dev/icons`,
   'markdown.commentPastNotes': (p) =>
     `ce commentaire n’est fermé qu’après la ligne « Note: » ${p.line}, et une ligne qui commence par « Note: » ouvre les notes même dans un commentaire : la diapositive garde un « <!-- » ouvert, qui cacherait toutes les suivantes, et la présentation ne démarrerait pas`,
-  'markdown.commentPastNotesHint': (p) => `fermez le commentaire avant la ligne ${p.line}, ou ne commencez pas une ligne du commentaire par « Note: »`,
+  'markdown.commentPastNotesHint': (p) =>
+    `fermez le commentaire avant la ligne ${p.line}, ou ne commencez pas une ligne du commentaire par « Note: »`,
   'markdown.place': (p) => ({ slide: 'cette diapositive', notes: 'ces notes', handout: 'ce texte du support' })[p.where],
-  'markdown.commentOpen': (p) => `un commentaire « <!-- » n’est jamais fermé dans ${p.place} : le navigateur cacherait toutes les diapositives suivantes, et la présentation ne démarrerait pas`,
+  'markdown.commentOpen': (p) =>
+    `un commentaire « <!-- » n’est jamais fermé dans ${p.place} : le navigateur cacherait toutes les diapositives suivantes, et la présentation ne démarrerait pas`,
   'markdown.commentOpenHint':
     'fermez-le avec « --> » sur la même diapositive ; une ligne qui commence par « Note: » ouvre les notes même dans un commentaire, fermez donc le commentaire avant' +
     ' (pour afficher « <!-- » tel quel, écrivez-le entre `accents graves`)',
-  'markdown.plaintext': (p) => `« ${p.opening} » dans ${p.place} changerait tout le reste de la page en texte brut : la présentation ne démarrerait pas`,
+  'markdown.plaintext': (p) =>
+    `« ${p.opening} » dans ${p.place} changerait tout le reste de la page en texte brut : la présentation ne démarrerait pas`,
   'markdown.plaintextHint': 'retirez-le ; pour l’afficher tel quel, écrivez-le entre `accents graves`',
   'markdown.unclosed': (p) =>
     `« ${p.opening} » n’est jamais fermé par « ${p.closing} » dans ${p.place} : le navigateur lirait toutes les diapositives suivantes, et le script de la présentation, comme son contenu : la présentation ne démarrerait pas`,
@@ -131,7 +143,8 @@ export const sources: typeof english = {
     `pour nommer la balise dans une phrase, écrivez-la entre \`accents graves\` (\`${p.opening}\`) ou &lt;${p.opening.slice(1)} ; pour utiliser l’élément, fermez-le avec « ${p.closing} » sur la même diapositive`,
   'remote.loads': (p) =>
     `${p.kind} charge ${p.url}, hors de la présentation : elle ne charge rien hors de son dossier, il n’affichera donc rien à cet endroit, ni dans les PDF`,
-  'remote.hint': 'téléchargez le fichier dans le dossier de la présentation et donnez son chemin (par exemple images/photo.jpg) ; pour renvoyer vers la page, faites-en un lien : [texte](adresse)',
+  'remote.hint':
+    'téléchargez le fichier dans le dossier de la présentation et donnez son chemin (par exemple images/photo.jpg) ; pour renvoyer vers la page, faites-en un lien : [texte](adresse)',
   'validate.moreProblems': (p) => ` (et ${p.count} autre${p.count > 1 ? 's' : ''} problème${p.count > 1 ? 's' : ''} après celui-ci)`,
   'validate.theFile': 'le fichier',
   'validate.unknownKey': (p) => `clé inconnue : « ${p.key} »${p.inside ? ` dans « ${p.inside} »` : ''} ; clés possibles : ${p.allowed}`,
@@ -170,7 +183,8 @@ export const sources: typeof english = {
   'schema.langCode': 'doit être un code de langue, par exemple fr ou fr-BE',
   'schema.aspect': 'doit être "16:9" ou "4:3" (anciens projecteurs)',
   'schema.email': 'doit être une adresse e-mail, par exemple contact@example.org',
-  'schema.tools': 'doit être une liste d’outils, chaque ligne comme - { need: "Gestion des membres", current: "Excel" } ou simplement - Excel',
+  'schema.tools':
+    'doit être une liste d’outils, chaque ligne comme - { need: "Gestion des membres", current: "Excel" } ou simplement - Excel',
   'schema.sectionIds': 'doit être une liste de noms de parties, par exemple [references]',
   'schema.markdownFile': 'doit être un fichier Markdown, par exemple nos-projets.md',
   'schema.markdownExtension': 'doit être un fichier Markdown (.md), par exemple nos-projets.md',
@@ -181,7 +195,8 @@ export const sources: typeof english = {
   'catalogue.url': 'doit être une adresse web',
   'catalogue.fullUrl': 'doit être une adresse web complète, par exemple https://framasoft.org',
   'catalogue.kind': 'doit être « logiciel » ou « service »',
-  'catalogue.alternatives': 'doit être une liste d’alternatives, chacune comme - { name: Framadate, url: https://framadate.org, kind: service }',
+  'catalogue.alternatives':
+    'doit être une liste d’alternatives, chacune comme - { name: Framadate, url: https://framadate.org, kind: service }',
   'catalogue.twoAlternatives': 'doit donner au moins deux alternatives',
   'catalogue.id': 'doit être fait de lettres minuscules, de chiffres et de tirets, par exemple google-drive',
   'catalogue.names': 'doit être une liste de noms, par exemple [Google Drive, Drive]',
@@ -194,7 +209,8 @@ export const sources: typeof english = {
   'palette.adjustedHint': (p) =>
     `pour choisir la nuance vous-même, écrivez ${p.key}: "${p.used}" (ou une plus ${p.lighter ? 'claire' : 'foncée'}) dans le profil`,
   'text.notUtf8': (p) => `ce fichier n’est pas enregistré en UTF-8, ses accents s’afficheraient mal (« ${p.sample} »)`,
-  'text.notUtf8Hint': 'ouvrez-le dans votre éditeur de texte et enregistrez-le avec le codage « UTF-8 » (dans le Bloc-notes : Fichier › Enregistrer sous › Codage : UTF-8)',
+  'text.notUtf8Hint':
+    'ouvrez-le dans votre éditeur de texte et enregistrez-le avec le codage « UTF-8 » (dans le Bloc-notes : Fichier › Enregistrer sous › Codage : UTF-8)',
   // Ce qui charge une ressource distante, nommé dans 'remote.loads'.
   'remote.kind.attribute': (p) => `l’attribut ${p.attribute} de <${p.tag}>`,
   'remote.kind.cssImport': 'un @import de feuille de style',
@@ -203,9 +219,11 @@ export const sources: typeof english = {
   // --- ce que check trouve sur les diapositives (check/analyse.ts) ---
   'check.overflow': (p) =>
     `le contenu dépasse du cadre de la diapositive : ${p.pixels} px ${{ top: 'en haut', right: 'à droite', bottom: 'en bas', left: 'à gauche' }[p.edge]}${p.fragments ? ', une fois affichés tous les éléments qui apparaissent un à un' : ''}`,
-  'check.overflowHint': 'raccourcissez le texte, coupez la diapositive en deux (« --- »), ou mettez-la sur deux colonnes : <div class="columns">',
+  'check.overflowHint':
+    'raccourcissez le texte, coupez la diapositive en deux (« --- »), ou mettez-la sur deux colonnes : <div class="columns">',
   'check.imageMissing': (p) => `image introuvable : ${p.image}`,
-  'check.imageMissingHint': 'utilisez un fichier rangé dans le dossier de la présentation : elle doit marcher sans Internet et ne va rien y chercher',
+  'check.imageMissingHint':
+    'utilisez un fichier rangé dans le dossier de la présentation : elle doit marcher sans Internet et ne va rien y chercher',
   'check.imageAlt': (p) => `image sans texte de remplacement : ${p.image}`,
   'check.imageAltHint': 'décrivez l’image pour les personnes qui ne la voient pas : ![une courte description](fichier.png)',
   'check.emptySlide': 'diapositive vide',
@@ -217,7 +235,8 @@ export const sources: typeof english = {
     'ajoutez ce que le titre annonce (une liste, des cartes, une image), ou faites-en une diapositive de séparation : <!-- .slide: class="section-title" --> (ou « statement » pour une seule grande phrase)',
   'check.titleCrowded': (p) =>
     `la diapositive de titre est trop chargée : son contenu fait ${p.height} px de haut dans un cadre de ${p.frame} px (${p.percent} %)`,
-  'check.titleCrowdedHint': 'un nom d’association long passe sur plusieurs lignes : raccourcissez-le (le nom dans le profil), ou retirez le logo, le lieu ou le sous-titre',
+  'check.titleCrowdedHint':
+    'un nom d’association long passe sur plusieurs lignes : raccourcissez-le (le nom dans le profil), ou retirez le logo, le lieu ou le sous-titre',
   'check.contrast': (p) =>
     `le texte ${p.foreground} sur ${p.background} se lit mal : contraste de ${p.ratio.replace('.', ',')}, sous le minimum de ${String(p.min).replace('.', ',')}:1 (WCAG AA) : « ${p.sample} »`,
   'check.contrastHint': 'foncez le texte ou éclaircissez le fond (couleurs du thème ou du profil), ou utilisez --theme contrast',

@@ -8,7 +8,7 @@ const PAGE = `<!doctype html><html><head>
 </head><body><div class="reveal"></div></body></html>`
 
 describe('renderCodeFrame', () => {
-  it('numbers the lines around the faulty one and marks it, as Vite\'s overlay expects', () => {
+  it("numbers the lines around the faulty one and marks it, as Vite's overlay expects", () => {
     expect(renderCodeFrame('a\nb\nc\nd\ne\nf', 3)).toBe('  1 | a\n  2 | b\n> 3 | c\n  4 | d\n  5 | e')
   })
 
@@ -19,7 +19,10 @@ describe('renderCodeFrame', () => {
 
 describe('renderOverlayError', () => {
   it('gives a deck error its file:line, message, hint and source frame', () => {
-    const err = new DeckError('malformed YAML: bad', 'E_FRONTMATTER', { loc: { file: '/w/slides/a.md', line: 2 }, hint: 'check the indentation' })
+    const err = new DeckError('malformed YAML: bad', 'E_FRONTMATTER', {
+      loc: { file: '/w/slides/a.md', line: 2 },
+      hint: 'check the indentation',
+    })
     const overlay = renderOverlayError(err, '/w', '---\ntitle: [x\n---\n')
     expect(overlay).toMatchObject({
       message: 'slides/a.md:2: malformed YAML: bad\n→ check the indentation',
@@ -35,7 +38,7 @@ describe('renderOverlayError', () => {
 })
 
 describe('renderDevPage', () => {
-  it('adds Vite\'s client and lets it connect to the dev server', () => {
+  it("adds Vite's client and lets it connect to the dev server", () => {
     const html = renderDevPage(PAGE)
     expect(html).toMatch(/<script type="module" src="\/@vite\/client"><\/script>[\s\S]*<\/head>/)
     expect(html).toContain("hot.on('diapo:slides'")
@@ -75,7 +78,7 @@ describe('splitPage', () => {
     expect(splitPage(page('x', 'T1'))?.shell).not.toBe(splitPage(page('x', 'T2'))?.shell)
   })
 
-  it('gives up on a page without the deck\'s slides element', () => {
+  it("gives up on a page without the deck's slides element", () => {
     expect(splitPage('<html><body></body></html>')).toBeUndefined()
   })
 })

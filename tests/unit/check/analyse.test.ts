@@ -19,9 +19,21 @@ const WHITE: [number, number, number, number] = [255, 255, 255, 1]
 
 function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
   return {
-    number: 1, h: 0, v: 0, source: 'slides/a.md:10', overflow: NONE, overflowFragments: NONE,
-    extent: { top: 44, bottom: 500, left: 72, right: 1000 }, frame: { width: 1280, height: 720 }, classes: [], headingOnly: false,
-    images: [], empty: false, hasNotes: true, texts: [], ...over,
+    number: 1,
+    h: 0,
+    v: 0,
+    source: 'slides/a.md:10',
+    overflow: NONE,
+    overflowFragments: NONE,
+    extent: { top: 44, bottom: 500, left: 72, right: 1000 },
+    frame: { width: 1280, height: 720 },
+    classes: [],
+    headingOnly: false,
+    images: [],
+    empty: false,
+    hasNotes: true,
+    texts: [],
+    ...over,
   }
 }
 
@@ -48,7 +60,9 @@ describe('analyseMeasures', () => {
 
   it('reports an image without alt text at the line of the image, by its source path', () => {
     const issues = analyseMeasures([measure({ images: [{ src: 'media/images/logo.png', alt: '', broken: false }] })], CTX)
-    expect(issues).toMatchObject([{ rule: 'image-alt', loc: { line: 12 }, message: 'image without alternative text: slides/images/logo.png' }])
+    expect(issues).toMatchObject([
+      { rule: 'image-alt', loc: { line: 12 }, message: 'image without alternative text: slides/images/logo.png' },
+    ])
   })
 
   it('reports an image that does not load, unless the build already reported it missing', () => {
@@ -64,16 +78,22 @@ describe('analyseMeasures', () => {
   })
 
   it('warns about a heading alone, except on layouts made for it', () => {
-    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([{ severity: 'warning', rule: 'heading-only', loc: { line: 10 } }])
+    expect(analyseMeasures([measure({ headingOnly: true })], CTX)).toMatchObject([
+      { severity: 'warning', rule: 'heading-only', loc: { line: 10 } },
+    ])
     for (const layout of ['section-title', 'statement', 'title-slide', 'closing']) {
       expect(analyseMeasures([measure({ headingOnly: true, classes: [layout] })], CTX), layout).toEqual([])
     }
   })
 
-  it('warns about a title slide whose content fills more than 80 % of the frame\'s height', () => {
+  it("warns about a title slide whose content fills more than 80 % of the frame's height", () => {
     const crowded = measure({ classes: ['title-slide'], extent: { top: 40, bottom: 640, left: 90, right: 1190 } })
     expect(analyseMeasures([crowded], CTX)).toMatchObject([
-      { severity: 'warning', rule: 'title-crowded', message: 'the title slide is crowded: its content is 600 px high in the 720 px frame (83 %)' },
+      {
+        severity: 'warning',
+        rule: 'title-crowded',
+        message: 'the title slide is crowded: its content is 600 px high in the 720 px frame (83 %)',
+      },
     ])
     const roomy = measure({ classes: ['title-slide'], extent: { top: 150, bottom: 560, left: 90, right: 1190 } })
     expect(analyseMeasures([roomy], CTX)).toEqual([])
@@ -93,13 +113,14 @@ describe('analyseMeasures', () => {
 
 describe('findLocalLinks', () => {
   it('keeps links to local files and drops URLs, mail addresses and anchors', () => {
-    const html = '<a href="docs/guide.pdf#page=2">a</a> <a href="https://x.org">b</a> <a href="mailto:a@b.c">c</a> <a href="#/3">d</a> <a class="x" href="mon%20fichier.odt?v=1">e</a>'
+    const html =
+      '<a href="docs/guide.pdf#page=2">a</a> <a href="https://x.org">b</a> <a href="mailto:a@b.c">c</a> <a href="#/3">d</a> <a class="x" href="mon%20fichier.odt?v=1">e</a>'
     expect(findLocalLinks(html)).toEqual(['docs/guide.pdf', 'mon fichier.odt'])
   })
 })
 
 describe('lineOf', () => {
-  it('finds the line of a text in the slide, then in its notes, else the slide\'s first line', () => {
+  it("finds the line of a text in the slide, then in its notes, else the slide's first line", () => {
     expect(lineOf(SLIDE, 'docs/guide.pdf')).toBe(14)
     expect(lineOf(SLIDE, 'Parler')).toBe(16)
     expect(lineOf(SLIDE, 'absent')).toBe(10)
@@ -123,7 +144,10 @@ describe('analyseMeasures in French', () => {
       CTX,
     )
     expect(issues.map((i) => [i.rule, i.message])).toEqual([
-      ['overflow', 'le contenu dépasse du cadre de la diapositive : 37 px en bas, une fois affichés tous les éléments qui apparaissent un à un'],
+      [
+        'overflow',
+        'le contenu dépasse du cadre de la diapositive : 37 px en bas, une fois affichés tous les éléments qui apparaissent un à un',
+      ],
       ['image-missing', 'image introuvable : slides/images/logo.png'],
       ['image-alt', 'image sans texte de remplacement : slides/images/logo.png'],
       ['no-notes', 'pas de notes pour la personne qui présente'],

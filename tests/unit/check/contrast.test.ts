@@ -31,7 +31,12 @@ describe('blend and effectiveBackground', () => {
   })
 
   it('uses the nearest opaque layer and ignores what is behind it', () => {
-    expect(effectiveBackground([[10, 20, 30, 1], [255, 0, 0, 1]])).toEqual([10, 20, 30, 1])
+    expect(
+      effectiveBackground([
+        [10, 20, 30, 1],
+        [255, 0, 0, 1],
+      ]),
+    ).toEqual([10, 20, 30, 1])
   })
 
   it('falls back to white, as a browser canvas does, when no layer is opaque', () => {

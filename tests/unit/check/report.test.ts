@@ -4,9 +4,28 @@ import { type CheckReportJson, createReport, formatReport, formatReportJson } fr
 import type { Diagnostic } from '../../../src/diagnostics.js'
 
 const ISSUES: Diagnostic[] = [
-  { severity: 'warning', rule: 'no-notes', slide: 3, loc: { file: 'slides/b.md', line: 9 }, message: 'no speaker notes', hint: 'add a line "Note:"' },
-  { severity: 'error', rule: 'overflow', slide: 3, loc: { file: 'slides/b.md', line: 1 }, message: 'content overflows the slide frame: 40 px below it' },
-  { severity: 'error', rule: 'image-alt', slide: 1, loc: { file: 'slides/a.md', line: 4 }, message: 'image without alternative text: logo.png' },
+  {
+    severity: 'warning',
+    rule: 'no-notes',
+    slide: 3,
+    loc: { file: 'slides/b.md', line: 9 },
+    message: 'no speaker notes',
+    hint: 'add a line "Note:"',
+  },
+  {
+    severity: 'error',
+    rule: 'overflow',
+    slide: 3,
+    loc: { file: 'slides/b.md', line: 1 },
+    message: 'content overflows the slide frame: 40 px below it',
+  },
+  {
+    severity: 'error',
+    rule: 'image-alt',
+    slide: 1,
+    loc: { file: 'slides/a.md', line: 4 },
+    message: 'image without alternative text: logo.png',
+  },
 ]
 
 describe('createReport', () => {
@@ -38,7 +57,9 @@ describe('formatReport', () => {
   })
 
   it('prints a build error without a slide number', () => {
-    const report = createReport('deck', 0, [{ severity: 'error', rule: 'build', loc: { file: 'deck/a.md', line: 2 }, message: 'malformed YAML' }])
+    const report = createReport('deck', 0, [
+      { severity: 'error', rule: 'build', loc: { file: 'deck/a.md', line: 2 }, message: 'malformed YAML' },
+    ])
     expect(formatReport(report)).toContain('error deck/a.md:2: malformed YAML')
   })
 })

@@ -7,9 +7,7 @@ import { PACKAGE_ROOT } from '../../../src/paths.js'
 
 describe('deckWatchList', () => {
   it('watches the page template, partials, themes and catalogue of diapo', () => {
-    expect(deckWatchList({ cwd: '/w', deck: 'slides' })).toEqual(
-      ['templates', 'themes', 'data'].map((dir) => path.join(PACKAGE_ROOT, dir)),
-    )
+    expect(deckWatchList({ cwd: '/w', deck: 'slides' })).toEqual(['templates', 'themes', 'data'].map((dir) => path.join(PACKAGE_ROOT, dir)))
   })
 
   it('watches the profile and a theme file given on the command line, resolved from the working folder', () => {

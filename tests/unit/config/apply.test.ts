@@ -74,7 +74,10 @@ describe('compileDeck for an audience', () => {
 
   it('reports a missing image at its line, after lines a template added or removed', async () => {
     const deck = path.join(dir, 'deck.md')
-    await writeFile(deck, '---\ntitle: T\n---\n# {{asso.name}}\n\n{{#each asso.tools}}\n- {{current}}\n{{/each}}\n\n---\n\n![](absent.png)\n')
+    await writeFile(
+      deck,
+      '---\ntitle: T\n---\n# {{asso.name}}\n\n{{#each asso.tools}}\n- {{current}}\n{{/each}}\n\n---\n\n![](absent.png)\n',
+    )
     const loaded = await profile('name: X\ntools:\n  - { current: A }\n  - { current: B }\n  - { current: C }\n')
     const err = await errorOf(compileDeck({ cwd: dir, deck, profile: loaded }))
     expect(err.message).toMatch(/^image not found/)

@@ -5,7 +5,10 @@ import { resolveDeck } from '../../../src/config/resolve.js'
 import { locateNothing } from '../../../src/config/validate.js'
 import { parseSource } from '../../../src/parse/deck.js'
 
-const FIRST = parseSource('/deck/slides/01-titre.md', '---\ntitle: Atelier\nlang: en\ntheme: contrast\naspect: "4:3"\nhandoutUrl: https://example.org/a.pdf\n---\n# A\n')
+const FIRST = parseSource(
+  '/deck/slides/01-titre.md',
+  '---\ntitle: Atelier\nlang: en\ntheme: contrast\naspect: "4:3"\nhandoutUrl: https://example.org/a.pdf\n---\n# A\n',
+)
 const OPTIONS = { cwd: '/work', deckRoot: '/deck/slides' }
 
 function loaded(over: Partial<LoadedProfile['profile']>): LoadedProfile {
@@ -18,7 +21,11 @@ describe('resolveDeck', () => {
     const resolved = resolveDeck(FIRST, OPTIONS)
     expect(resolved).toMatchObject({ lang: 'en', title: 'Atelier', handoutUrl: 'https://example.org/a.pdf', frame: { aspect: '4:3' } })
     expect(resolved.theme).toEqual({ name: 'contrast', baseDir: '/deck/slides', loc: { file: FIRST.file, line: 4 } })
-    expect(resolveDeck(parseSource('/deck/a.md', '# A\n'), OPTIONS)).toMatchObject({ lang: 'fr', theme: { name: 'default' }, frame: { aspect: '16:9' } })
+    expect(resolveDeck(parseSource('/deck/a.md', '# A\n'), OPTIONS)).toMatchObject({
+      lang: 'fr',
+      theme: { name: 'default' },
+      frame: { aspect: '16:9' },
+    })
   })
 
   it('takes the profile over the front matter, and --theme over both', () => {

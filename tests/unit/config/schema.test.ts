@@ -72,7 +72,8 @@ describe('ProfileSchema', () => {
   })
 
   it("checks a profile's alternatives as the catalogue's, at their line", () => {
-    const base = 'name: X\ntools:\n  - current: Mapotempo\n    alternatives:\n      - { name: uMap, url: https://umap.openstreetmap.fr, kind: service }\n'
+    const base =
+      'name: X\ntools:\n  - current: Mapotempo\n    alternatives:\n      - { name: uMap, url: https://umap.openstreetmap.fr, kind: service }\n'
     const one = errorOf(base)
     expect([one.message, one.detail.loc?.line]).toEqual(['"tools[1].alternatives" must give at least two alternatives', 4])
     const bad = errorOf(`${base}      - { name: Framacarte, url: framacarte.org, kind: cloud }\n`)

@@ -20,7 +20,7 @@ describe('parseUnicodeRange', () => {
 
 describe('findMissingGlyphs', () => {
   const ranges = parseUnicodeRange('U+0000-00FF,U+2000-206F')
-  it('names the characters no font draws, slide by slide, in the slide, its notes and its attendees\' text', () => {
+  it("names the characters no font draws, slide by slide, in the slide, its notes and its attendees' text", () => {
     const deck: RenderedDeck = {
       meta: { lang: 'fr' },
       stacks: [
@@ -32,7 +32,10 @@ describe('findMissingGlyphs', () => {
   })
 
   it('leaves out what is not printed as text: tags, attributes, inline SVG', () => {
-    const deck: RenderedDeck = { meta: { lang: 'fr' }, stacks: [{ slides: [slide(1, { html: '<img alt="→"><svg><text>✓</text></svg>' })] }] }
+    const deck: RenderedDeck = {
+      meta: { lang: 'fr' },
+      stacks: [{ slides: [slide(1, { html: '<img alt="→"><svg><text>✓</text></svg>' })] }],
+    }
     expect(findMissingGlyphs(deck, ranges)).toEqual([])
   })
 })

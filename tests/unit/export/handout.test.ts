@@ -7,16 +7,39 @@ import { renderHeaderFooter } from '../../../src/export/print-page.js'
 import type { RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function slide(n: number, extra: Partial<RenderedSlide> = {}): RenderedSlide {
-  return { loc: { file: 'a.md', line: n }, section: `s${n}`, html: `<h2>Titre ${n}</h2>`, notesHtml: `<p>Note secrète ${n}</p>`, attributes: {}, assets: [], links: [], ...extra }
+  return {
+    loc: { file: 'a.md', line: n },
+    section: `s${n}`,
+    html: `<h2>Titre ${n}</h2>`,
+    notesHtml: `<p>Note secrète ${n}</p>`,
+    attributes: {},
+    assets: [],
+    links: [],
+    ...extra,
+  }
 }
 
 const DECK: RenderedDeck = {
   meta: { lang: 'fr', title: 'Mon atelier', author: 'Camille' },
   stacks: [
     { slides: [slide(1, { attributes: { class: 'title-slide', 'data-background-color': '#123456' } })] },
-    { slides: [slide(2, { handoutHtml: '<p>À retenir : la définition.</p>' }), slide(3, { links: [{ href: 'https://framasoft.org/', text: 'Framasoft' }] })] },
+    {
+      slides: [
+        slide(2, { handoutHtml: '<p>À retenir : la définition.</p>' }),
+        slide(3, { links: [{ href: 'https://framasoft.org/', text: 'Framasoft' }] }),
+      ],
+    },
     { slides: [slide(4, { html: '<table><tr><td>Excel</td></tr></table>', attributes: { class: 'diagnostic' } })] },
-    { slides: [slide(5, { links: [{ href: 'http://www.framasoft.org', text: 'http://www.framasoft.org' }, { href: 'mailto:a@b.org', text: 'a@b.org' }] })] },
+    {
+      slides: [
+        slide(5, {
+          links: [
+            { href: 'http://www.framasoft.org', text: 'http://www.framasoft.org' },
+            { href: 'mailto:a@b.org', text: 'a@b.org' },
+          ],
+        }),
+      ],
+    },
   ],
 }
 
@@ -31,7 +54,15 @@ const ASSO: Audience = {
     contact: { email: 'velo@example.org', website: 'https://velo.example.org/' },
   },
   diagnostic: [
-    { need: 'Tableur', current: 'Excel', typed: 'excel', source: 'catalogue', known: true, why: 'Données chez Microsoft.', alternatives: [{ name: 'LibreOffice Calc', url: 'https://www.libreoffice.org', kind: 'logiciel' }] },
+    {
+      need: 'Tableur',
+      current: 'Excel',
+      typed: 'excel',
+      source: 'catalogue',
+      known: true,
+      why: 'Données chez Microsoft.',
+      alternatives: [{ name: 'LibreOffice Calc', url: 'https://www.libreoffice.org', kind: 'logiciel' }],
+    },
     { need: '—', current: 'Bidule', typed: 'Bidule', source: 'unknown', known: false, why: null, alternatives: [] },
   ],
 }
@@ -57,7 +88,7 @@ describe('renderHandout', async () => {
     expect(cover).not.toContain('<dd>')
   })
 
-  it('puts two slides a page with their attendees\' text, never the speaker notes', () => {
+  it("puts two slides a page with their attendees' text, never the speaker notes", () => {
     const pages = html.split('<div class="handout-page">').slice(1)
     expect(pages[0]!.match(/class="handout-row"/g)).toHaveLength(2)
     expect(html).toContain('<div class="handout-text" data-slide="2"><p>À retenir : la définition.</p></div>')
@@ -72,7 +103,9 @@ describe('renderHandout', async () => {
     const table = html.split('id="diagnostic"')[1]!.split('</table>')[0]!
     expect(table).toContain('<thead><tr><th scope="col">Besoin</th>')
     expect(table).toContain('<th scope="row">Excel</th>')
-    expect(table).toContain('<a href="https://www.libreoffice.org">LibreOffice Calc</a><span class="alt-address">www.libreoffice.org</span>')
+    expect(table).toContain(
+      '<a href="https://www.libreoffice.org">LibreOffice Calc</a><span class="alt-address">www.libreoffice.org</span>',
+    )
     expect(table).toContain('<td>Données chez Microsoft.</td>')
     expect(table).toContain('« à étudier ensemble »')
     // Without tools, the diagnostic's slide is an ordinary slide.
@@ -83,7 +116,9 @@ describe('renderHandout', async () => {
   it('lists every link once, described, mailto: shown as the address', () => {
     const links = html.split('id="further"')[1]!.split('</ul>')[0]!
     expect(links.match(/<li>/g)).toHaveLength(2)
-    expect(links).toContain('<span class="link-text">Framasoft</span> — <a href="https://framasoft.org/">framasoft.org</a> <span class="link-where">(diapositive 3, 5)</span>')
+    expect(links).toContain(
+      '<span class="link-text">Framasoft</span> — <a href="https://framasoft.org/">framasoft.org</a> <span class="link-where">(diapositive 3, 5)</span>',
+    )
     expect(links).toContain('<span class="link-text">Titre 5</span> — <a href="mailto:a@b.org">a@b.org</a>')
   })
 
@@ -106,9 +141,12 @@ describe('renderHandout', async () => {
 
 describe('renderHeaderFooter', () => {
   it('shows the escaped title, the document, "n / total", in the fonts given', () => {
-    const { headerTemplate, footerTemplate } = renderHeaderFooter('Outils <libres>', 'Support', { css: '@font-face{font-family:X}', family: "'X'" })
+    const { headerTemplate, footerTemplate } = renderHeaderFooter('Outils <libres>', 'Support', {
+      css: '@font-face{font-family:X}',
+      family: "'X'",
+    })
     expect(headerTemplate).toContain('<span>Outils &lt;libres&gt;</span><span>Support</span>')
-    expect(headerTemplate).toContain("<style>@font-face{font-family:X}</style>")
+    expect(headerTemplate).toContain('<style>@font-face{font-family:X}</style>')
     expect(headerTemplate).toContain("font-family: 'X';")
     expect(footerTemplate).toContain('<span class="pageNumber"></span> / <span class="totalPages"></span>')
   })

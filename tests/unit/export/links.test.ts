@@ -14,7 +14,11 @@ function deck(...stacks: RenderedSlide[][]): RenderedDeck {
 describe('collectLinks', () => {
   it('numbers slides as the deck shows them, vertical slides included', () => {
     const links = collectLinks(
-      deck([slide('')], [slide(''), slide('', [{ href: 'https://a.org', text: 'A' }])], [slide('', [{ href: 'https://b.org', text: 'B' }])]),
+      deck(
+        [slide('')],
+        [slide(''), slide('', [{ href: 'https://a.org', text: 'A' }])],
+        [slide('', [{ href: 'https://b.org', text: 'B' }])],
+      ),
     )
     expect(links.map(({ href, slides }) => [href, slides])).toEqual([
       ['https://a.org', [3]],
@@ -45,8 +49,17 @@ describe('collectLinks', () => {
     const links = collectLinks(
       deck(
         [slide('<h2>Le blog</h2>', [{ href: 'http://blog.example.org/', text: 'http://blog.example.org/' }])],
-        [slide('', [{ href: 'https://www.blog.example.org', text: 'notre blog' }, { href: 'mailto:Contact@Example.org', text: 'Contact@Example.org' }])],
-        [slide('<a href="mailto:contact@example.org">écrire</a>', [{ href: 'https://blog.EXAMPLE.org/', text: 'https://blog.EXAMPLE.org/' }])],
+        [
+          slide('', [
+            { href: 'https://www.blog.example.org', text: 'notre blog' },
+            { href: 'mailto:Contact@Example.org', text: 'Contact@Example.org' },
+          ]),
+        ],
+        [
+          slide('<a href="mailto:contact@example.org">écrire</a>', [
+            { href: 'https://blog.EXAMPLE.org/', text: 'https://blog.EXAMPLE.org/' },
+          ]),
+        ],
       ),
     )
     expect(links.map(({ href, text, slides, slideTitle }) => ({ href, text, slides, slideTitle }))).toEqual([

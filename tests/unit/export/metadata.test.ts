@@ -34,7 +34,10 @@ function layOutPdf(objects: string[], root: number, info: number): string {
 }
 
 function hex(text: string): string {
-  return `<FEFF${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('').toUpperCase()}>`
+  return `<FEFF${[...text]
+    .map((c) => c.charCodeAt(0).toString(16).padStart(4, '0'))
+    .join('')
+    .toUpperCase()}>`
 }
 
 describe('renderIncrementalUpdate', () => {
@@ -69,7 +72,14 @@ describe('renderIncrementalUpdate', () => {
   it('adds bookmarks leading to pages and to named destinations, nested, and opens the outline panel', async () => {
     const base = chromiumPdf('A', 3, false, '\n/Dests <</slide-3 [13 0 R /XYZ 0 792 0]>>')
     const outline = [
-      { title: 'Partie « une »', page: 0, children: [{ title: 'Deux', page: 1 }, { title: 'Nulle part', dest: 'absent' }] },
+      {
+        title: 'Partie « une »',
+        page: 0,
+        children: [
+          { title: 'Deux', page: 1 },
+          { title: 'Nulle part', dest: 'absent' },
+        ],
+      },
       { title: 'Trois', dest: 'slide-3' },
     ]
     const { text } = renderIncrementalUpdate(base, { title: 'T', lang: 'fr', outline })!
@@ -113,9 +123,15 @@ function chromiumPdf(label: string, pages: number, tagged = false, catalogExtra 
   for (let n = 1; n <= pages; n++) {
     const data = `BT /F1 24 Tf 72 720 Td (${label} page ${n}) Tj ET % 9 0 R`
     const content = add(`<</Length ${data.length}>> stream\n${data}\nendstream`)
-    const link = add(`<</Type /Annot\n/Subtype /Link\n/Rect [72 700 300 740]\n/A <</S /URI\n/URI (https://example.org/4 0 R/${label}${n})>>>>`)
+    const link = add(
+      `<</Type /Annot\n/Subtype /Link\n/Rect [72 700 300 740]\n/A <</S /URI\n/URI (https://example.org/4 0 R/${label}${n})>>>>`,
+    )
     const parents = tagged ? `\n/StructParents ${n - 1}` : ''
-    kids.push(add(`<</Type /Page\n/Parent ${tree} 0 R\n/MediaBox [0 0 612 792]\n/Resources <</Font <</F1 ${font} 0 R>>>>\n/Contents ${content} 0 R\n/Annots [${link} 0 R]${parents}>>`))
+    kids.push(
+      add(
+        `<</Type /Page\n/Parent ${tree} 0 R\n/MediaBox [0 0 612 792]\n/Resources <</Font <</F1 ${font} 0 R>>>>\n/Contents ${content} 0 R\n/Annots [${link} 0 R]${parents}>>`,
+      ),
+    )
   }
   let structure = ''
   if (tagged) {
@@ -129,7 +145,8 @@ function chromiumPdf(label: string, pages: number, tagged = false, catalogExtra 
     objects[doc - 1] = `<</Type /StructElem\n/S /Document\n/P ${root} 0 R\n/K [${elems.map((e) => `${e} 0 R`).join(' ')}]>>`
     structure = `\n/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${root} 0 R`
   }
-  objects[catalog - 1] = `<</Type /Catalog\n/Pages ${tree} 0 R${structure}${catalogExtra}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
+  objects[catalog - 1] =
+    `<</Type /Catalog\n/Pages ${tree} 0 R${structure}${catalogExtra}\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>>>`
   objects[tree - 1] = `<</Type /Pages\n/Count ${pages}\n/Kids [${kids.map((k) => `${k} 0 R`).join(' ')}]>>`
   return layOutPdf(objects, catalog, info)
 }
@@ -163,7 +180,10 @@ describe('joinChromiumPdfs', () => {
   it('points every cross-reference entry at its object', () => {
     const { text } = joinChromiumPdfs([chromiumPdf('A', 2), chromiumPdf('B', 2)], meta)!
     const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1])
-    const entries = text.slice(startxref).split('\n').filter((line) => line.endsWith(" 00000 n "))
+    const entries = text
+      .slice(startxref)
+      .split('\n')
+      .filter((line) => line.endsWith(' 00000 n '))
     entries.forEach((entry, i) => expect(text.startsWith(`${i + 1} 0 obj`, Number(entry.slice(0, 10)))).toBe(true))
     expect(entries).toHaveLength(Number(/\/Size (\d+)/.exec(text.slice(startxref))![1]) - 1)
   })

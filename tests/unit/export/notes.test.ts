@@ -4,14 +4,33 @@ import { deckTiming, loadNotesTemplate, notesMessages, renderNotes } from '../..
 import type { RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function slide(n: number, extra: Partial<RenderedSlide> = {}): RenderedSlide {
-  return { loc: { file: 'a.md', line: n }, section: 'a', html: `<h2>Titre ${n}</h2>`, notesHtml: `<p>Note ${n}</p>`, attributes: {}, assets: [], links: [], ...extra }
+  return {
+    loc: { file: 'a.md', line: n },
+    section: 'a',
+    html: `<h2>Titre ${n}</h2>`,
+    notesHtml: `<p>Note ${n}</p>`,
+    attributes: {},
+    assets: [],
+    links: [],
+    ...extra,
+  }
 }
 
 const DECK: RenderedDeck = {
   meta: { lang: 'fr', title: 'Mon atelier', author: 'Camille' },
   stacks: [
-    { slides: [slide(1, { section: 'intro', notesHtml: '<p><strong>Accueil (~2 min).</strong> Bonjour.</p>', attributes: { class: 'title-slide', 'data-background-color': '#123456' } })] },
-    { slides: [slide(2, { section: 'fond', notesHtml: '<p>Première partie (~ 6 min) : le contexte.</p>' }), slide(3, { section: 'fond' })] },
+    {
+      slides: [
+        slide(1, {
+          section: 'intro',
+          notesHtml: '<p><strong>Accueil (~2 min).</strong> Bonjour.</p>',
+          attributes: { class: 'title-slide', 'data-background-color': '#123456' },
+        }),
+      ],
+    },
+    {
+      slides: [slide(2, { section: 'fond', notesHtml: '<p>Première partie (~ 6 min) : le contexte.</p>' }), slide(3, { section: 'fond' })],
+    },
     { slides: [slide(4, { section: 'fin' })] },
   ],
 }

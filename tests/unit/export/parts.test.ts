@@ -45,7 +45,9 @@ describe('slideParts', () => {
 describe('the headless shell', () => {
   it('is recognised by its file name on every system', () => {
     expect(isHeadlessShell('/usr/bin/chromium-headless-shell')).toBe(true)
-    expect(isHeadlessShell('/home/u/.cache/puppeteer/chrome-headless-shell/linux-131/chrome-headless-shell-linux64/chrome-headless-shell')).toBe(true)
+    expect(
+      isHeadlessShell('/home/u/.cache/puppeteer/chrome-headless-shell/linux-131/chrome-headless-shell-linux64/chrome-headless-shell'),
+    ).toBe(true)
     expect(isHeadlessShell('C:\\puppeteer\\chrome-headless-shell-win64\\chrome-headless-shell.exe')).toBe(true)
     expect(isHeadlessShell('/usr/bin/chromium')).toBe(false)
     expect(isHeadlessShell('/opt/headless-shell/chrome')).toBe(false)

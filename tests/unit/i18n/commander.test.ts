@@ -9,15 +9,22 @@ afterEach(() => setLang(undefined))
 describe('translateError', () => {
   it("says commander's errors in French, with what they name", () => {
     setLang('fr')
-    expect(translateError("error: unknown option '--pfd'\n(Did you mean --pdf?)\n")).toBe('erreur : option inconnue : «\u00a0--pfd\u00a0»\n(vouliez-vous dire --pdf ?)\n')
+    expect(translateError("error: unknown option '--pfd'\n(Did you mean --pdf?)\n")).toBe(
+      'erreur : option inconnue : «\u00a0--pfd\u00a0»\n(vouliez-vous dire --pdf ?)\n',
+    )
     expect(translateError("error: missing required argument 'slug'\n")).toBe('erreur : il manque l’argument «\u00a0slug\u00a0»\n')
-    expect(translateError("error: too many arguments for 'build'. Expected 1 argument but got 2.\n")).toBe('erreur : trop d’arguments : 1 attendu, 2 donnés.\n')
+    expect(translateError("error: too many arguments for 'build'. Expected 1 argument but got 2.\n")).toBe(
+      'erreur : trop d’arguments : 1 attendu, 2 donnés.\n',
+    )
     expect(translateError('error: something new\n')).toBe('erreur : something new\n')
   })
 
   it('leaves them as commander wrote them in English', () => {
     setLang('en')
-    for (const text of ["error: unknown option '--pfd'\n(Did you mean --pdf?)\n", "error: option '--timeout <seconds>' argument 'x' is invalid. give a number\n"]) {
+    for (const text of [
+      "error: unknown option '--pfd'\n(Did you mean --pdf?)\n",
+      "error: option '--timeout <seconds>' argument 'x' is invalid. give a number\n",
+    ]) {
       expect(translateError(text)).toBe(text)
     }
   })

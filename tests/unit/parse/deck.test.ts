@@ -49,7 +49,11 @@ describe('parseDeck', () => {
 
   it('rejects a deck without any slide, at its first file', () => {
     expect(() => parseDeck([source('/d/01-a.md', '---\ntitle: Vide\n---\n\n'), source('/d/02-b.md', '\n---\n')])).toThrowError(
-      expect.objectContaining({ code: 'E_DECK', message: 'the deck has no slide', detail: expect.objectContaining({ loc: { file: '/d/01-a.md', line: 1 } }) }),
+      expect.objectContaining({
+        code: 'E_DECK',
+        message: 'the deck has no slide',
+        detail: expect.objectContaining({ loc: { file: '/d/01-a.md', line: 1 } }),
+      }),
     )
   })
 

@@ -17,7 +17,10 @@ function errorOf(text: string): DeckError {
 
 describe('parseFrontMatter', () => {
   it('reads title, author, date, lang and theme', () => {
-    const fm = parseFrontMatter('---\ntitle: "Atelier : libre"\nauthor: Libérons nos ordis\ndate: 2026-03-14\nlang: fr\ntheme: contrast\n---\n# A\n', FILE)
+    const fm = parseFrontMatter(
+      '---\ntitle: "Atelier : libre"\nauthor: Libérons nos ordis\ndate: 2026-03-14\nlang: fr\ntheme: contrast\n---\n# A\n',
+      FILE,
+    )
     expect(fm.data).toMatchObject({ title: 'Atelier : libre', author: 'Libérons nos ordis', lang: 'fr', theme: 'contrast' })
     expect(fm.data.date).toBeDefined()
     expect(fm.body).toBe('# A\n')

@@ -45,7 +45,13 @@ const block = fc.oneof(
   fc.array(line, { minLength: 1, maxLength: 5 }).map((items) => items.map((i) => `- ${i}`).join('\n')),
   fc.array(line, { minLength: 1, maxLength: 4 }).map((items) => items.map((i, n) => `${n + 1}. ${i}`).join('\n')),
   fc
-    .tuple(fc.constantFrom('', 'js', 'python', 'bash', 'yaml', 'inconnu'), fc.array(fc.oneof(phrase, fc.constantFrom('---', '----', '--', 'Note: code', '<!-- .slide: class="x" -->')), { minLength: 1, maxLength: 5 }))
+    .tuple(
+      fc.constantFrom('', 'js', 'python', 'bash', 'yaml', 'inconnu'),
+      fc.array(fc.oneof(phrase, fc.constantFrom('---', '----', '--', 'Note: code', '<!-- .slide: class="x" -->')), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    )
     .map(([lang, lines]) => `\`\`\`${lang}\n${lines.join('\n')}\n\`\`\``),
   fc.tuple(phrase, phrase).map(([a, b]) => `| ${a} | ${b} |\n|---|---|\n| ${b} | ${a} |`),
   phrase.map((p) => `> ${p}`),
@@ -108,7 +114,9 @@ describe('parseDeck and renderDeck on random Markdown', () => {
 
 /** Words of the grammar's own markup (URLs, tags, attributes), not of the text. */
 const MARKUP_WORDS = new Set(
-  'https exemple org chemin a b c span class mot kbd br element fragment slide center data background color fff d Logo logo png div columns js python bash yaml inconnu Note Notes code x p lead two lines'.split(' '),
+  'https exemple org chemin a b c span class mot kbd br element fragment slide center data background color fff d Logo logo png div columns js python bash yaml inconnu Note Notes code x p lead two lines'.split(
+    ' ',
+  ),
 )
 
 /** Text as a browser shows it: block boundaries separate words, inline tags do not. */

@@ -26,7 +26,16 @@ describe('arrangeSections', () => {
   })
 
   it('returns an unknown id with where the profile wrote it', () => {
-    expect(arrangeSections([src('titre')], { exclude: ['titre', 'nope'], extras: [] })).toEqual({ id: 'nope', list: 'exclude', index: 1, known: ['titre'] })
-    expect(arrangeSections([src('titre')], { exclude: [], extras: [{ source: src('a'), after: 'x' }] })).toMatchObject({ id: 'x', list: 'extraSlides', index: 0 })
+    expect(arrangeSections([src('titre')], { exclude: ['titre', 'nope'], extras: [] })).toEqual({
+      id: 'nope',
+      list: 'exclude',
+      index: 1,
+      known: ['titre'],
+    })
+    expect(arrangeSections([src('titre')], { exclude: [], extras: [{ source: src('a'), after: 'x' }] })).toMatchObject({
+      id: 'x',
+      list: 'extraSlides',
+      index: 0,
+    })
   })
 })

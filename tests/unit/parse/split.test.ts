@@ -39,10 +39,7 @@ describe('splitSlides', () => {
 
   it('uses the separators given as regular expressions', () => {
     const options = { separator: '^\\*\\*\\*$', verticalSeparator: '^===$' }
-    expect(shape('# A\n\n===\n\n# A2\n\n***\n\n# B\n\n---\n\nstill B\n', options)).toEqual([
-      ['# A', '# A2'],
-      ['# B\n\n---\n\nstill B'],
-    ])
+    expect(shape('# A\n\n===\n\n# A2\n\n***\n\n# B\n\n---\n\nstill B\n', options)).toEqual([['# A', '# A2'], ['# B\n\n---\n\nstill B']])
   })
 
   it('reports an invalid separator regular expression at the file', () => {
@@ -143,7 +140,8 @@ describe("attendees' text (Handout:)", () => {
   })
 
   it('accepts any case and the space French puts before the colon; not a longer word', () => {
-    for (const marker of ['handout:', 'HANDOUT :', 'Handout\u202f:']) expect(split(`# A\n${marker} x\n`)[0]!.slides[0]!.handout, marker).toBe('x')
+    for (const marker of ['handout:', 'HANDOUT :', 'Handout\u202f:'])
+      expect(split(`# A\n${marker} x\n`)[0]!.slides[0]!.handout, marker).toBe('x')
     expect(split('# A\nHandouts: x\n')[0]!.slides[0]!.handout).toBeUndefined()
   })
 
@@ -154,7 +152,7 @@ describe("attendees' text (Handout:)", () => {
     expect(stack!.slides[0]!.handoutLine).toBe(9)
   })
 
-  it('keeps a slide that has only attendees\' text', () => {
+  it("keeps a slide that has only attendees' text", () => {
     expect(split('Handout: only this\n')[0]!.slides[0]!.handout).toBe('only this')
   })
 })

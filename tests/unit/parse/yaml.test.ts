@@ -61,7 +61,11 @@ describe('YAML slips a volunteer makes, at their own line, with the fix', () => 
   })
 
   it('an alias bomb is refused, not expanded', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), 'name: Amis']
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+      'name: Amis',
+    ]
     const err = profileError(`${bomb.join('\n')}\n`)
     expect(err.message).toMatch(/too many times/)
   })
@@ -81,7 +85,26 @@ describe('YAML slips a volunteer makes, at their own line, with the fix', () => 
   })
 
   it('any text is read or refused with a DeckError at a line of the file', () => {
-    const line = fc.constantFrom('name: A', 'slug: a', '  - x', 'tools:', '\t', ': b', '"', "'", '[', '{', '*x', '&a', '#', '- ', 'a: *a', '? k', '%', '@')
+    const line = fc.constantFrom(
+      'name: A',
+      'slug: a',
+      '  - x',
+      'tools:',
+      '\t',
+      ': b',
+      '"',
+      "'",
+      '[',
+      '{',
+      '*x',
+      '&a',
+      '#',
+      '- ',
+      'a: *a',
+      '? k',
+      '%',
+      '@',
+    )
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
         const text = lines.join('\n')

@@ -47,7 +47,11 @@ describe('numbered code blocks', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-z <>&`]{0,12}$/), { minLength: 1, maxLength: 8 }), (lines) => {
         const code = lines.join('\n')
-        const html = renderNumberedCode(code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), { info: '', lineNumbers: '' }, 'hljs')
+        const html = renderNumberedCode(
+          code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+          { info: '', lineNumbers: '' },
+          'hljs',
+        )
         const cells = [...html.matchAll(/hljs-ln-code" data-line-number="\d+">([\s\S]*?)<\/td>/g)].map((m) =>
           m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
         )

@@ -71,7 +71,9 @@ describe('renderDeck', () => {
       '# A\n\n<div style="background-image: url(\'images/texture.jpg\'); background-size: cover"></div>\n' +
         "<p style='background: url(https://exemple.org/b.png)'>x</p>\n",
     )
-    expect(slide!.assets).toEqual([{ source: path.join(ROOT, 'images', 'texture.jpg'), target: 'media/images/texture.jpg', loc: { file: FILE, line: 3 } }])
+    expect(slide!.assets).toEqual([
+      { source: path.join(ROOT, 'images', 'texture.jpg'), target: 'media/images/texture.jpg', loc: { file: FILE, line: 3 } },
+    ])
     expect(slide!.html).toContain(`style="background-image: url('media/images/texture.jpg'); background-size: cover"`)
     expect(slide!.html).toContain('url(https://exemple.org/b.png)')
   })
@@ -113,7 +115,13 @@ describe('renderDeck, media reveal.js shows', () => {
         '<section data-background-image="raw.jpg">\n\n# D\n\n</section>',
       ].join('\n\n---\n\n'),
     )
-    expect(slides.flatMap((s) => s.assets.map((a) => path.basename(a.source)))).toEqual(['bg.png', 'a.mp4', 'a.webm', 'page.html', 'raw.jpg'])
+    expect(slides.flatMap((s) => s.assets.map((a) => path.basename(a.source)))).toEqual([
+      'bg.png',
+      'a.mp4',
+      'a.webm',
+      'page.html',
+      'raw.jpg',
+    ])
     expect(slides[0]!.attributes['data-background']).toBe('media/bg.png')
     expect(slides[1]!.attributes['data-background']).toBe('#ff0000')
     expect(slides[2]!.attributes['data-background-video']).toBe('media/a.mp4,media/a.webm')

@@ -5,7 +5,11 @@ import type { ProfileTool } from '../../../src/config/defaults.js'
 import { loadDiagnosticMetrics } from '../../../src/render/diagnostic-metrics.js'
 import { buildDiagnostic, type DiagnosticRow, paginateRows, rowHeight } from '../../../src/render/diagnostic.js'
 
-const tool = (current: string, need: string | null = null, alternatives: ProfileTool['alternatives'] = null): ProfileTool => ({ need, current, alternatives })
+const tool = (current: string, need: string | null = null, alternatives: ProfileTool['alternatives'] = null): ProfileTool => ({
+  need,
+  current,
+  alternatives,
+})
 const OWN = [
   { name: 'uMap', url: 'https://umap.openstreetmap.fr', kind: 'service' as const },
   { name: 'Framacarte', url: 'https://framacarte.org', kind: 'service' as const },
@@ -14,7 +18,10 @@ const OWN = [
 describe('buildDiagnostic', () => {
   it('spells each tool as the catalogue does, and takes its alternatives and why from there', async () => {
     const catalogue = await loadCatalogue()
-    const { rows } = buildDiagnostic([tool('excel', 'Gestion des membres'), tool(' whats app '), tool('GOOGLE DRIVE'), tool('Insta')], catalogue)
+    const { rows } = buildDiagnostic(
+      [tool('excel', 'Gestion des membres'), tool(' whats app '), tool('GOOGLE DRIVE'), tool('Insta')],
+      catalogue,
+    )
     expect(rows.map((r) => r.current)).toEqual(['Excel', 'WhatsApp', 'Google Drive', 'Instagram'])
     expect(rows.map((r) => r.typed)).toEqual(['excel', ' whats app ', 'GOOGLE DRIVE', 'Insta'])
     expect(rows[0]).toMatchObject({ need: 'Gestion des membres', source: 'catalogue', known: true })
@@ -67,7 +74,10 @@ describe('paginateRows', () => {
   it('counts the lines a cell wraps to from the measured widths of its characters', () => {
     const one = rowHeight(row(['A', 'B']))
     expect(one).toBeCloseTo(metrics.rowExtra + metrics.lineHeight, 5)
-    expect(rowHeight(row(['Nextcloud', 'Frama.space', 'Zaclys'], 'Un besoin sur deux lignes du tableau'))).toBeCloseTo(one + metrics.lineHeight, 5)
+    expect(rowHeight(row(['Nextcloud', 'Frama.space', 'Zaclys'], 'Un besoin sur deux lignes du tableau'))).toBeCloseTo(
+      one + metrics.lineHeight,
+      5,
+    )
     expect(rowHeight(row(['W'.repeat(80)]))).toBeGreaterThan(one + metrics.lineHeight)
   })
 })

@@ -24,15 +24,34 @@ describe('resolveFrame', () => {
 
 describe('numberParts', () => {
   const slide = (cls?: string, part?: string): RenderedSlide => ({
-    loc: { file: 'a.md', line: 1 }, section: 'a', html: '', notesHtml: '', assets: [], links: [],
+    loc: { file: 'a.md', line: 1 },
+    section: 'a',
+    html: '',
+    notesHtml: '',
+    assets: [],
+    links: [],
     attributes: { ...(cls ? { class: cls } : {}), ...(part ? { 'data-part': part } : {}) },
   })
 
   it('numbers the section dividers in deck order, 01, 02..., and keeps a number the slide gives', () => {
-    const slides = [slide('title-slide'), slide('section-title'), slide(), slide('x section-title'), slide('section-title', 'A'), slide('section-title')]
+    const slides = [
+      slide('title-slide'),
+      slide('section-title'),
+      slide(),
+      slide('x section-title'),
+      slide('section-title', 'A'),
+      slide('section-title'),
+    ]
     numberParts(slides)
     expect(slides.map((s) => s.attributes['data-part'])).toEqual([undefined, '01', undefined, '02', 'A', '04'])
     // The number is shown as the divider's first paragraph, text like any other.
-    expect(slides.map((s) => /^<p class="diapo-part" aria-hidden="true">([^<]*)<\/p>/.exec(s.html)?.[1])).toEqual([undefined, '01', undefined, '02', 'A', '04'])
+    expect(slides.map((s) => /^<p class="diapo-part" aria-hidden="true">([^<]*)<\/p>/.exec(s.html)?.[1])).toEqual([
+      undefined,
+      '01',
+      undefined,
+      '02',
+      'A',
+      '04',
+    ])
   })
 })

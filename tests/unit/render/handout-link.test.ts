@@ -6,7 +6,16 @@ import { appendToLastSlide, renderHandoutLink } from '../../../src/render/handou
 import type { Deck, RenderedDeck, RenderedSlide } from '../../../src/types.js'
 
 function deck(meta: Deck['meta'] = {}): Deck {
-  return { meta, stacks: [], files: [parseSource('/d/01-titre.md', `---\ntitle: T\n${meta.handoutUrl === undefined ? '' : `handoutUrl: ${String(meta.handoutUrl)}\n`}---\n`)] }
+  return {
+    meta,
+    stacks: [],
+    files: [
+      parseSource(
+        '/d/01-titre.md',
+        `---\ntitle: T\n${meta.handoutUrl === undefined ? '' : `handoutUrl: ${String(meta.handoutUrl)}\n`}---\n`,
+      ),
+    ],
+  }
 }
 
 describe('renderHandoutLink', () => {
@@ -25,23 +34,37 @@ describe('renderHandoutLink', () => {
   it('adds a QR code of handoutUrl, and links to it when no PDF is built', async () => {
     const url = 'https://example.org/support.pdf'
     const withPdf = await renderHandoutLink(deck({ handoutUrl: url }), 'fr', true)
-    expect(withPdf?.slideHtml).toMatch(/<figure class="diapo-handout-qr"><div role="img" aria-label="QR code du support : https:\/\/example.org\/support.pdf"><svg[^>]*viewBox/)
+    expect(withPdf?.slideHtml).toMatch(
+      /<figure class="diapo-handout-qr"><div role="img" aria-label="QR code du support : https:\/\/example.org\/support.pdf"><svg[^>]*viewBox/,
+    )
     // What the code opens, said beside it.
-    expect(withPdf?.slideHtml).toContain('<figcaption>Scannez pour télécharger le support de l\u2019atelier (PDF)<br><span class="diapo-handout-url">example.org/support.pdf</span></figcaption>')
+    expect(withPdf?.slideHtml).toContain(
+      '<figcaption>Scannez pour télécharger le support de l\u2019atelier (PDF)<br><span class="diapo-handout-url">example.org/support.pdf</span></figcaption>',
+    )
     const without = await renderHandoutLink(deck({ handoutUrl: url }), 'en', false)
     expect(without?.slideHtml).toContain(`href="${url}"`)
     expect(without?.slideHtml).toContain('Download the handout (PDF)')
   })
 
   it('reports a handoutUrl that is not a web address at its line', async () => {
-    const err = await Promise.resolve().then(() => renderHandoutLink(deck({ handoutUrl: 'support.pdf' }), 'fr', true)).catch((e: unknown) => e)
+    const err = await Promise.resolve()
+      .then(() => renderHandoutLink(deck({ handoutUrl: 'support.pdf' }), 'fr', true))
+      .catch((e: unknown) => e)
     expect(isDeckError(err) && err.format('/d')).toMatch(/^01-titre.md:3: handoutUrl must be the web address/)
   })
 })
 
 describe('appendToLastSlide', () => {
   it('adds HTML to the last slide of the last stack only, without changing the deck it was given', () => {
-    const s = (html: string): RenderedSlide => ({ loc: { file: 'a', line: 1 }, section: 'a', html, notesHtml: '', attributes: {}, assets: [], links: [] })
+    const s = (html: string): RenderedSlide => ({
+      loc: { file: 'a', line: 1 },
+      section: 'a',
+      html,
+      notesHtml: '',
+      attributes: {},
+      assets: [],
+      links: [],
+    })
     const original: RenderedDeck = { meta: { lang: 'fr' }, stacks: [{ slides: [s('a')] }, { slides: [s('b'), s('c')] }] }
     const changed = appendToLastSlide(original, '<p>x</p>')
     expect(changed.stacks.flatMap((st) => st.slides.map((sl) => sl.html))).toEqual(['a', 'b', 'c<p>x</p>'])

@@ -25,7 +25,9 @@ describe('links of a document', () => {
   const render = createMarkdownRenderer({ frenchTypography: true })
 
   it('gives link texts as a reader sees them, entities and escapes decoded', () => {
-    const { links } = render('[https&#58;//blog&#46;libere&#45;ton&#45;ordi&#46;com](https://blog.libere-ton-ordi.com/) et [A\\*B &amp; C](https://example.org)\n')
+    const { links } = render(
+      '[https&#58;//blog&#46;libere&#45;ton&#45;ordi&#46;com](https://blog.libere-ton-ordi.com/) et [A\\*B &amp; C](https://example.org)\n',
+    )
     expect(links).toEqual([
       { href: 'https://blog.libere-ton-ordi.com/', text: 'https://blog.libere-ton-ordi.com' },
       { href: 'https://example.org', text: 'A*B & C' },

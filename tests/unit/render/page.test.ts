@@ -13,7 +13,10 @@ function slide(html: string, extra: Partial<RenderedSlide> = {}): RenderedSlide 
 }
 
 function page(meta: RenderedDeck['meta'], stacks: RenderedSlide[][], reveal?: Record<string, unknown>): string {
-  return renderPage({ meta, stacks: stacks.map((slides) => ({ slides })) }, { template, reveal, relativeTo: (f) => f.replace('/d/', 'slides/') })
+  return renderPage(
+    { meta, stacks: stacks.map((slides) => ({ slides })) },
+    { template, reveal, relativeTo: (f) => f.replace('/d/', 'slides/') },
+  )
 }
 
 describe('renderPage', () => {
@@ -29,7 +32,9 @@ describe('renderPage', () => {
 
   it('writes each slide as a section with its section id, source and notes', () => {
     const html = page({ lang: 'fr' }, [[slide('<h1>A</h1>\n', { notesHtml: '<p>n</p>\n', attributes: { class: 'title-slide' } })]])
-    expect(html).toContain('<section class="title-slide" data-section="a" data-source="slides/01-a.md:3">\n<h1>A</h1>\n<aside class="notes">\n<p>n</p>\n</aside>\n</section>')
+    expect(html).toContain(
+      '<section class="title-slide" data-section="a" data-source="slides/01-a.md:3">\n<h1>A</h1>\n<aside class="notes">\n<p>n</p>\n</aside>\n</section>',
+    )
   })
 
   it('wraps the slides of a vertical stack in one section', () => {

@@ -27,6 +27,10 @@ describe('findRemoteResources', () => {
   })
 
   it('leaves links, local files and data: URLs alone', () => {
-    expect(findRemoteResources('<a href="https://x.org">x</a><img src="images/a.png"><img src="data:image/png;base64,AA"><link href="theme.css">')).toEqual([])
+    expect(
+      findRemoteResources(
+        '<a href="https://x.org">x</a><img src="images/a.png"><img src="data:image/png;base64,AA"><link href="theme.css">',
+      ),
+    ).toEqual([])
   })
 })

@@ -71,11 +71,15 @@ describe('French typography in rendered Markdown', () => {
     expect(out).toContain('title="titre ?"')
   })
 
-  it("writes the typographic apostrophe in prose, never in code, URLs or attributes", () => {
-    const out = html("L'association d'en face : `l'outil` et <https://exemple.org/l'a> <abbr title=\"l'a\">l'a</abbr>\n\n```\nit's code\n```")
+  it('writes the typographic apostrophe in prose, never in code, URLs or attributes', () => {
+    const out = html(
+      "L'association d'en face : `l'outil` et <https://exemple.org/l'a> <abbr title=\"l'a\">l'a</abbr>\n\n```\nit's code\n```",
+    )
     expect(out).toContain('L’association d’en face')
     expect(out).toContain('<code>l&#39;outil</code>')
-    expect(out).toContain('href="https://exemple.org/l&#39;a"><span class="diapo-url">https://exemple.</span><wbr><span class="diapo-url">org/l\'a</span>')
+    expect(out).toContain(
+      'href="https://exemple.org/l&#39;a"><span class="diapo-url">https://exemple.</span><wbr><span class="diapo-url">org/l\'a</span>',
+    )
     expect(out).toContain('title="l\'a">l’a</abbr>')
     expect(out).toContain("it's code")
     expect(frenchTypography("aujourd'hui")).toBe('aujourd’hui')
@@ -88,7 +92,7 @@ describe('French typography in rendered Markdown', () => {
     )
     expect(out).toContain('<span class="diapo-url">contact@jardins-partages.</span><wbr><span class="diapo-url">example.org</span>')
     // A link with words of its own is prose.
-    expect(html('[le blog de l\'asso](https://blog.libere-ton-ordi.com)')).toContain('>le blog de l’asso</a>')
+    expect(html("[le blog de l'asso](https://blog.libere-ton-ordi.com)")).toContain('>le blog de l’asso</a>')
   })
 
   it('never touches HTML attributes of raw HTML', () => {
@@ -105,7 +109,13 @@ describe('French typography in rendered Markdown', () => {
     const deck: Deck = {
       meta: { lang: 'en' },
       files: [],
-      stacks: [{ slides: [{ loc: { file: '/d/a.md', line: 1 }, markdown: 'Really ? Yes : « no » !\n', notes: 'Why ?', attributes: {}, section: 'a' }] }],
+      stacks: [
+        {
+          slides: [
+            { loc: { file: '/d/a.md', line: 1 }, markdown: 'Really ? Yes : « no » !\n', notes: 'Why ?', attributes: {}, section: 'a' },
+          ],
+        },
+      ],
     }
     const slide = renderDeck(deck, { deckRoot: '/d' }).stacks[0]!.slides[0]!
     expect(slide.html).toBe('<p>Really ? Yes : « no » !</p>\n')
@@ -116,7 +126,9 @@ describe('French typography in rendered Markdown', () => {
     const deck: Deck = {
       meta: {},
       files: [],
-      stacks: [{ slides: [{ loc: { file: '/d/a.md', line: 1 }, markdown: '# A\n', notes: 'Des questions ?', attributes: {}, section: 'a' }] }],
+      stacks: [
+        { slides: [{ loc: { file: '/d/a.md', line: 1 }, markdown: '# A\n', notes: 'Des questions ?', attributes: {}, section: 'a' }] },
+      ],
     }
     expect(show(renderDeck(deck, { deckRoot: '/d' }).stacks[0]!.slides[0]!.notesHtml)).toContain('questions⍽?')
   })

@@ -30,7 +30,14 @@ describe('escapeText', () => {
     const doc = html.replace(/<\/?(?:table|thead|tbody|tr|th|td|p)>/g, '')
     expect(doc).not.toMatch(/<(?:script|em|strong|a|code)\b/)
     expect(html.match(/<td>/g)).toHaveLength(1)
-    const decoded = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    const decoded = (s: string) =>
+      s
+        .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
     expect(decoded(/<p>([\s\S]*?)<\/p>/.exec(html)![1]!)).toBe(value)
   })
 

@@ -5,7 +5,13 @@ import { renderTemplate, type TemplateEnv, type TemplateSource } from '../../../
 import { deckErrorOf } from '../deck-error.js'
 
 const FILE = '/deck/slides/01-titre.md'
-const asso = { name: 'Les Amis du Vélo', logo: null, generic: false, workshop: { date: '2026-12-03', place: null }, tools: [{ current: 'Excel' }] }
+const asso = {
+  name: 'Les Amis du Vélo',
+  logo: null,
+  generic: false,
+  workshop: { date: '2026-12-03', place: null },
+  tools: [{ current: 'Excel' }],
+}
 const scope = { asso: wrapTexts(asso, 'fr'), deck: wrapTexts({ title: 'Atelier', lang: 'fr' }, 'fr') }
 
 function env(partials: Record<string, string> = {}): TemplateEnv {
@@ -24,7 +30,9 @@ function render(text: string, options: { firstLine?: number; partials?: Record<s
 
 describe('renderTemplate', () => {
   it('renders asso and deck values, blocks and helpers', () => {
-    const out = render('# {{asso.name}}\n\n{{#if asso.workshop.date}}{{date asso.workshop.date}}{{/if}}\n\n{{#each asso.tools}}- {{current}}\n{{/each}}{{deck.title}}')
+    const out = render(
+      '# {{asso.name}}\n\n{{#if asso.workshop.date}}{{date asso.workshop.date}}{{/if}}\n\n{{#each asso.tools}}- {{current}}\n{{/each}}{{deck.title}}',
+    )
     expect(out.text).toBe('# Les Amis du V&#233;lo\n\njeudi 3 décembre 2026\n\n- Excel\nAtelier'.replace('&#233;', 'é'))
   })
 
@@ -55,7 +63,9 @@ describe('renderTemplate', () => {
   })
 
   it('renders a partial in the context it is included from', () => {
-    expect(render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: '- {{current}} ({{@root.asso.name}})\n' } }).text).toBe('- Excel (Les Amis du Vélo)\n')
+    expect(render('{{#each asso.tools}}{{> row}}{{/each}}', { partials: { row: '- {{current}} ({{@root.asso.name}})\n' } }).text).toBe(
+      '- Excel (Les Amis du Vélo)\n',
+    )
   })
 
   it('reports an error inside a partial at the partial file and line', () => {
@@ -71,7 +81,9 @@ describe('renderTemplate', () => {
 
   it('leaves code spans and fenced code alone, and writes \\{{ as {{', () => {
     const text = 'Écrivez `{{asso.name}}` ou ``{{ x }}``\n\n```hbs\n{{#if asso.logo}}\n{{/if}}\n```\n\n\\{{asso.name}} = {{asso.name}}'
-    expect(render(text).text).toBe('Écrivez `{{asso.name}}` ou ``{{ x }}``\n\n```hbs\n{{#if asso.logo}}\n{{/if}}\n```\n\n{{asso.name}} = Les Amis du Vélo')
+    expect(render(text).text).toBe(
+      'Écrivez `{{asso.name}}` ou ``{{ x }}``\n\n```hbs\n{{#if asso.logo}}\n{{/if}}\n```\n\n{{asso.name}} = Les Amis du Vélo',
+    )
   })
 
   it('escapes profile values for HTML and for Markdown, even in triple braces', () => {
@@ -83,7 +95,19 @@ describe('renderTemplate', () => {
   })
 
   it('maps every output line to its source line, through blocks, loops and partials', () => {
-    const text = ['# {{asso.name}}', '{{#if asso.generic}}', 'generic', '{{else}}', 'for you', '{{/if}}', '{{#each asso.tools}}', '- {{current}}', '{{/each}}', '{{> two}}', 'end'].join('\n')
+    const text = [
+      '# {{asso.name}}',
+      '{{#if asso.generic}}',
+      'generic',
+      '{{else}}',
+      'for you',
+      '{{/if}}',
+      '{{#each asso.tools}}',
+      '- {{current}}',
+      '{{/each}}',
+      '{{> two}}',
+      'end',
+    ].join('\n')
     const several = { asso: wrapTexts({ ...asso, tools: [{ current: 'A' }, { current: 'B' }] }, 'fr') }
     const out = render(text, { firstLine: 5, scope: several, partials: { two: 'p1\np2\n' } })
     expect(out.text.split('\n')).toEqual(['# Les Amis du Vélo', 'for you', '- A', '- B', 'p1', 'p2', 'end'])
