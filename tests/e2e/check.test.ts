@@ -87,6 +87,35 @@ describe('diapo check', () => {
     expect(report.issues[0]!.message).toContain('asso.nmae')
   })
 
+  it('reports a dead link below a template loop at its own line, as the build reports its errors', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'diapo-check-loop-'))
+    try {
+      const lines = [
+        '---',
+        'outils: [Excel, WhatsApp, Gmail, Doodle, Dropbox, Zoom]',
+        '---',
+        '',
+        '## Vos outils',
+        '',
+        '{{#each deck.outils}}',
+        '- {{this}}',
+        '{{/each}}',
+        '',
+        'Voir [le programme](docs/programme.pdf)',
+        '',
+        'Note: six outils, puis le programme',
+      ]
+      await writeFile(path.join(dir, 'slides.md'), `${lines.join('\n')}\n`)
+      const { code, stdout } = await runCli(['check', 'slides.md', '--json'], dir)
+      expect(code).toBe(1)
+      const report = JSON.parse(stdout) as CheckReport
+      const line = lines.indexOf('Voir [le programme](docs/programme.pdf)') + 1
+      expect(report.issues.filter((i) => i.rule === 'link-missing')).toMatchObject([{ slide: 1, file: 'slides.md', line }])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it.each(['associations/jardins-partages.yml', 'associations/chorale-du-quartier.yml'])(
     'passes on the default deck made for the example profile %s',
     async (profile) => {
