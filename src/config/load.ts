@@ -33,10 +33,10 @@ export async function loadProfile(file: string, cwd: string): Promise<LoadedProf
   const fileSlug = profile.slug ?? ''
   if (!source.data.slug && slugProblem(fileSlug)) {
     const name = path.basename(absolute)
-    const message = RESERVED_SLUGS.includes(fileSlug)
-      ? t('profile.fileNameReserved', { file: name, slug: fileSlug })
-      : t('profile.fileNameInvalid', { file: name })
-    throw fail(message, [], t('profile.fileNameHint'))
+    if (RESERVED_SLUGS.includes(fileSlug)) {
+      throw fail(t('profile.fileNameReserved', { file: name, slug: fileSlug }), [], t('profile.fileNameReservedHint', { slug: fileSlug }))
+    }
+    throw fail(t('profile.fileNameInvalid', { file: name }), [], t('profile.fileNameHint'))
   }
   if (profile.logo && !(await fileExists(profile.logo))) {
     throw fail(t('profile.logoNotFound', { file: profile.logo }), ['logo'], t('profile.logoNotFoundHint'))

@@ -65,6 +65,8 @@ export const sources = {
   'profile.hint': 'see the comments of a profile made by "diapo new <slug>", or the README section "Association profiles"',
   'profile.fileNameReserved': (p: { file: string; slug: string }) =>
     `the file name "${p.file}" would build this deck into "${p.slug}/", a folder of the generic deck: the next build would delete it`,
+  'profile.fileNameReservedHint': (p: { slug: string }) =>
+    `give the profile another name: rename the file (for example ${p.slug}-asso.yml) or add a line "slug: ${p.slug}-asso"`,
   'profile.fileNameInvalid': (p: { file: string }) => `the file name "${p.file}" cannot name an output folder`,
   'profile.fileNameHint': 'rename the file in lower-case letters, digits and dashes (amis-du-velo.yml), or add a key "slug: amis-du-velo"',
   'profile.logoNotFound': (p: { file: string }) => `logo not found: ${p.file}`,

@@ -67,6 +67,8 @@ export const sources: typeof english = {
   'profile.hint': 'voyez les commentaires d’un profil créé par « diapo new <nom> », ou la partie « Association profiles » du README',
   'profile.fileNameReserved': (p) =>
     `le nom de fichier « ${p.file} » mettrait cette présentation dans « ${p.slug}/ », un dossier de la présentation générale : la construction suivante l’effacerait`,
+  'profile.fileNameReservedHint': (p) =>
+    `donnez un autre nom au profil : renommez le fichier (par exemple ${p.slug}-asso.yml) ou ajoutez une ligne « slug: ${p.slug}-asso »`,
   'profile.fileNameInvalid': (p) => `le nom de fichier « ${p.file} » ne peut pas servir de nom de dossier`,
   'profile.fileNameHint':
     'renommez le fichier en lettres minuscules, chiffres et tirets (amis-du-velo.yml), ou ajoutez une clé « slug: amis-du-velo »',
