@@ -3,6 +3,7 @@ import path from 'node:path'
 import vm from 'node:vm'
 
 import { DeckError } from './errors.js'
+import { t } from './i18n/index.js'
 import { contentTypeOf } from './media.js'
 import { escapeAttribute } from './render/attributes.js'
 
@@ -99,8 +100,8 @@ function escapeScript(js: string, name: string): string {
   try {
     new vm.Script(escaped)
   } catch (cause) {
-    throw new DeckError(`${name} cannot be inlined into the single-file deck`, 'E_DECK', {
-      hint: 'this is a bug in diapo; please report it',
+    throw new DeckError(t('singleFile.cannotInline', { name }), 'E_DECK', {
+      hint: t('cli.bug'),
       cause,
     })
   }

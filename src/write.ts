@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import type { CompiledDeck } from './compile.js'
 import { DeckError } from './errors.js'
+import { t } from './i18n/index.js'
 import { PACKAGE_ROOT } from './paths.js'
 import { inlineDeck, readDeckFiles } from './single-file.js'
 
@@ -18,8 +19,8 @@ export async function writeDeck(compiled: CompiledDeck, dir: string, options: { 
   const assetsDir = path.join(dir, 'assets')
   await mkdir(assetsDir, { recursive: true })
   const runtime = await readdir(RUNTIME_DIR).catch((cause: unknown) => {
-    throw new DeckError('the deck runtime is missing from the diapo package', 'E_DECK', {
-      hint: 'run "npm run compile" (or "npm install") in the diapo folder',
+    throw new DeckError(t('write.runtimeMissing'), 'E_DECK', {
+      hint: t('write.runtimeMissingHint'),
       cause,
     })
   })

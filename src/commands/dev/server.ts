@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { createDeckPlugin, type DeckPluginOptions } from '../../bundle/deck-plugin.js'
 import { DeckError } from '../../errors.js'
+import { t } from '../../i18n/index.js'
 import { deckRootOf } from '../../parse/deck.js'
 import { PACKAGE_ROOT } from '../../paths.js'
 
@@ -35,8 +36,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const deckPath = path.resolve(options.cwd, options.deck)
   await stat(deckPath).catch((cause: unknown) => {
     // Mistakes inside the deck show in the page; a deck that is not there at all is a wrong command.
-    throw new DeckError(`deck not found: ${deckPath}`, 'E_DECK', {
-      hint: 'give a Markdown file or a folder of .md files (default: slides/)',
+    throw new DeckError(t('deck.notFound', { path: deckPath }), 'E_DECK', {
+      hint: t('deck.notFoundHint'),
       cause,
     })
   })
