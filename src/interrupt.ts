@@ -1,5 +1,3 @@
-import { t } from './i18n/index.js'
-
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
 type Signal = keyof typeof SIGNALS
 /**
@@ -11,7 +9,7 @@ const KEY = Symbol.for('diapo.exitOnSignals')
 type Handlers = Partial<Record<Signal, () => void>>
 interface Shared {
   handlers: Handlers
-  say: (signal: Signal) => string
+  say: (signal: Signal) => Promise<string>
 }
 
 /**
@@ -32,8 +30,8 @@ export function exitOnSignals(): void {
   const shared: Shared = { handlers: {}, say: stoppedLine }
   for (const signal of Object.keys(SIGNALS) as Signal[]) {
     shared.handlers[signal] = () => {
-      process.stderr.write(shared.say(signal))
-      process.exit(SIGNALS[signal])
+      const exit = (): never => process.exit(SIGNALS[signal])
+      shared.say(signal).then((line) => process.stderr.write(line, exit), exit)
     }
     process.once(signal, shared.handlers[signal])
   }
@@ -49,8 +47,13 @@ export function handleSignalsYourself(): void {
 
 // --- internal ---
 
-/** `error interrupted (Ctrl-C): diapo stopped; ...`, in the language of this copy's catalogue. */
-function stoppedLine(signal: Signal): string {
+/**
+ * `error interrupted (Ctrl-C): diapo stopped; ...`, in the language of this copy's catalogue. The catalogue
+ * is loaded when a signal comes, not with this module: bin/diapo.js loads it before the CLI's bundle, and
+ * every command would otherwise pay for a second copy of the messages (the bundle's is already loaded).
+ */
+async function stoppedLine(signal: Signal): Promise<string> {
+  const { t } = await import('./i18n/index.js')
   const error = t('severity.error')
   const tag = process.stderr.isTTY && !process.env.NO_COLOR ? `\x1b[31m${error}\x1b[39m` : error
   return `${tag} ${t('interrupt.stopped', { why: t(`interrupt.${signal}`) })}\n`
